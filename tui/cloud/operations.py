@@ -1,0 +1,383 @@
+"""The twelve model operations, written once and driven by the resource descriptors.
+
+Every call resolves its region (explicit > the resource OCID's own region > the session default),
+goes through the cached regional client, converts any failure into a ``CloudError`` and returns a
+``Result`` carrying what the console needs besides the data: the ``etag`` (so an update can send
+``if-match`` and lose nothing), the ``opc-request-id`` (for support) and the work request id of an
+async operation. Lists paginate here, page by page, so a page token that never ends is caught
+instead of looping forever.
+"""
+
+from __future__ import annotations
+
+import secrets
+import string
+from dataclasses import dataclass, field
+from typing import Any, Callable, Generic, Iterable, TypeVar
+
+from tui.cloud import builders
+from tui.cloud.clients import CloudSession
+from tui.cloud.errors import CloudError, from_exception
+from tui.cloud.regions import Region, UnknownRegionError, resolve_region
+from tui.cloud.resources import (
+    IMPORTED_MODEL,
+    MODEL,
+    ResourceKind,
+    kind_of,
+    normalize_capabilities,
+    normalize_lifecycle_state,
+    normalize_sort_by,
+    normalize_sort_order,
+)
+
+__all__ = ["Result", "GenAI", "new_retry_token", "MAX_PAGE_SIZE"]
+
+T = TypeVar("T")
+MAX_PAGE_SIZE = 1000
+_TOKEN_ALPHABET = string.ascii_letters + string.digits
+
+
+def new_retry_token() -> str:
+    """A fresh opc-retry-token (32 alphanumerics; the service keeps it for 24 h)."""
+    return "".join(secrets.choice(_TOKEN_ALPHABET) for _ in range(32))
+
+
+@dataclass(frozen=True)
+class Result(Generic[T]):
+    """The data of a response plus the headers that matter to the caller."""
+
+    data: T
+    etag: str | None = None
+    opc_request_id: str | None = None
+    work_request_id: str | None = None
+    region: str | None = None
+    retry_token: str | None = None
+    pages: int = 1
+
+    @classmethod
+    def from_response(cls, response: Any, region: Region | str | None, *, data: Any = None,
+                      retry_token: str | None = None, pages: int = 1) -> "Result[Any]":
+        headers = getattr(response, "headers", None) or {}
+        return cls(
+            data=response.data if data is None else data,
+            etag=headers.get("etag"),
+            opc_request_id=getattr(response, "request_id", None) or headers.get("opc-request-id"),
+            work_request_id=headers.get("opc-work-request-id"),
+            region=getattr(region, "id", region),
+            retry_token=retry_token,
+            pages=pages,
+        )
+
+
+class _Caller:
+    """Shared plumbing: region resolution, exception conversion and guarded pagination."""
+
+    def __init__(self, session: CloudSession) -> None:
+        self.session = session
+
+    def _region(self, explicit: Any, ocid: str | None, operation: str) -> Region:
+        try:
+            return resolve_region(explicit, ocid, self.session.default_region)
+        except UnknownRegionError as exc:
+            raise from_exception(exc, operation, explicit) from None
+
+    def _client(self, region: Region, background: bool, operation: str) -> Any:
+        try:
+            return self.session.client_for(region, background=background)
+        except CloudError as exc:
+            raise from_exception(exc, operation, region) from None
+
+    def _invoke(self, operation: str, region: Region, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except Exception as exc:  # every failure leaves this layer as a CloudError
+            raise from_exception(exc, operation, region) from None
+
+    def _paginate(self, operation: str, region: Region, fn: Callable[..., Any], *args: Any,
+                  max_pages: int = 1000, item_filter: Callable[[Any], bool] | None = None,
+                  **kwargs: Any) -> Result[list[Any]]:
+        items: list[Any] = []
+        seen: set[str] = set()
+        page: str | None = None
+        pages = 0
+        response = None
+        while True:
+            if page is not None:
+                kwargs["page"] = page
+            response = self._invoke(operation, region, fn, *args, **kwargs)
+            pages += 1
+            data = response.data
+            batch = data if isinstance(data, list) else (getattr(data, "items", None) or [])
+            items.extend(batch)
+            next_page = response.headers.get("opc-next-page") if response.headers else None
+            if not next_page:  # absent (or an empty value, which would never end)
+                break
+            if next_page in seen:
+                raise CloudError(
+                    f"the service repeated page token {next_page!r} after {pages} pages",
+                    code="PaginationLoop", operation=operation, region=region.id,
+                    opc_request_id=response.request_id,
+                    hint="The listing does not terminate; narrow it with filters or report it with the request id.",
+                )
+            if pages >= max_pages:
+                raise CloudError(
+                    f"gave up after {pages} pages (max_pages={max_pages})",
+                    code="PaginationLimit", operation=operation, region=region.id,
+                    opc_request_id=response.request_id,
+                    hint="Narrow the listing with filters or raise max_pages.",
+                )
+            seen.add(next_page)
+            page = next_page
+        if item_filter is not None:
+            items = [i for i in items if item_filter(i)]
+        return Result.from_response(response, region, data=items, pages=pages)
+
+
+def _check_ocid(field: str, value: Any, operation: str) -> str:
+    try:
+        return builders.check_ocid(field, value)  # type: ignore[return-value]
+    except builders.BuilderError as exc:
+        exc.operation = operation
+        raise
+
+
+def _page_size(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PAGE_SIZE:
+        raise builders.BuilderError("page_size", "range", f"page_size must be a whole number 1..{MAX_PAGE_SIZE}")
+    return value
+
+
+class GenAI(_Caller):
+    """Models and imported models through one generic set of operations."""
+
+    def __init__(self, session: CloudSession) -> None:
+        super().__init__(session)
+        from tui.cloud.work_requests import WorkRequests
+
+        self.work_requests = WorkRequests(session)
+
+    # -- generic ---------------------------------------------------------------------------------
+
+    def list(self, kind: ResourceKind | str, compartment_id: str, *, region: Any = None, vendor: str | None = None,
+             capability: Any = None, lifecycle_state: str | None = None, display_name: str | None = None,
+             id: str | None = None, sort_by: str | None = None, sort_order: str | None = None,
+             page_size: int | None = None, max_pages: int = 1000, interactive: bool = True) -> Result[list[Any]]:
+        """Every item of the listing (all pages); filters are exact matches as the API defines them."""
+        k = kind_of(kind)
+        op = k.operation_name("list")
+        _check_ocid("compartment_id", compartment_id, op)
+        r = self._region(region, None, op)
+        kwargs: dict[str, Any] = {}
+        try:
+            if vendor is not None:
+                kwargs["vendor"] = vendor
+            caps = normalize_capabilities(capability, k)
+            if caps:
+                kwargs["capability"] = caps
+            if lifecycle_state is not None:
+                kwargs["lifecycle_state"] = normalize_lifecycle_state(lifecycle_state, k)
+            if display_name is not None:
+                kwargs["display_name"] = display_name
+            if id is not None:
+                kwargs["id"] = id
+            if sort_by is not None:
+                kwargs["sort_by"] = normalize_sort_by(sort_by, k)
+            if sort_order is not None:
+                kwargs["sort_order"] = normalize_sort_order(sort_order)
+            limit = _page_size(page_size)
+            if limit is not None:
+                kwargs["limit"] = limit
+            if not isinstance(max_pages, int) or max_pages < 1:
+                raise builders.BuilderError("max_pages", "range", "max_pages must be at least 1")
+        except builders.BuilderError as exc:
+            exc.operation, exc.region = op, r.id
+            raise
+        client = self._client(r, not interactive, op)
+        return self._paginate(op, r, getattr(client, k.list_method), compartment_id, max_pages=max_pages, **kwargs)
+
+    def get(self, kind: ResourceKind | str, ocid: str, *, region: Any = None, interactive: bool = True) -> Result[Any]:
+        k = kind_of(kind)
+        op = k.operation_name("get")
+        _check_ocid("id", ocid, op)
+        r = self._region(region, ocid, op)
+        client = self._client(r, not interactive, op)
+        return Result.from_response(self._invoke(op, r, getattr(client, k.get_method), ocid), r)
+
+    def create(self, kind: ResourceKind | str, details: Any, *, region: Any = None,
+               retry_token: str | None = None) -> Result[Any]:
+        """Submit a create; pass the Result's ``retry_token`` back to re-submit without a duplicate."""
+        k = kind_of(kind)
+        op = k.operation_name("create")
+        expected = k.sdk_class("create_details")
+        if not isinstance(details, expected):
+            raise CloudError(f"details must be {expected.__name__} (use tui.cloud.builders)", code="InvalidParameter",
+                             operation=op, hint="Build the body with the builders module.")
+        # A fine-tune runs where its base model lives.
+        r = self._region(region, getattr(details, "base_model_id", None), op)
+        token = retry_token or new_retry_token()
+        client = self._client(r, False, op)
+        resp = self._invoke(op, r, getattr(client, k.create_method), details, opc_retry_token=token)
+        return Result.from_response(resp, r, retry_token=token)
+
+    def update(self, kind: ResourceKind | str, ocid: str, details: Any, *, if_match: str | None = None,
+               region: Any = None) -> Result[Any]:
+        """Update; ``details`` is an Update*Details or a mapping of the updatable fields."""
+        k = kind_of(kind)
+        op = k.operation_name("update")
+        _check_ocid("id", ocid, op)
+        if isinstance(details, dict):
+            unknown = sorted(set(details) - set(k.updatable_fields))
+            if unknown:
+                raise builders.BuilderError(unknown[0], "choice",
+                                            f"{unknown[0]} cannot be updated; updatable: {', '.join(k.updatable_fields)}")
+            details = builders.update_details(k, **details)
+        expected = k.sdk_class("update_details")
+        if not isinstance(details, expected):
+            raise CloudError(f"details must be {expected.__name__}", code="InvalidParameter", operation=op)
+        r = self._region(region, ocid, op)
+        client = self._client(r, False, op)
+        kwargs = {"if_match": if_match} if if_match else {}
+        resp = self._invoke(op, r, getattr(client, k.update_method), ocid, details, **kwargs)
+        return Result.from_response(resp, r)
+
+    def change_compartment(self, kind: ResourceKind | str, ocid: str, compartment_id: str, *,
+                           if_match: str | None = None, region: Any = None,
+                           retry_token: str | None = None) -> Result[None]:
+        k = kind_of(kind)
+        op = k.operation_name("change_compartment")
+        _check_ocid("id", ocid, op)
+        try:
+            details = builders.change_compartment_details(k, compartment_id)
+        except builders.BuilderError as exc:
+            exc.operation = op
+            raise
+        r = self._region(region, ocid, op)
+        token = retry_token or new_retry_token()
+        client = self._client(r, False, op)
+        kwargs: dict[str, Any] = {"opc_retry_token": token}
+        if if_match:
+            kwargs["if_match"] = if_match
+        resp = self._invoke(op, r, getattr(client, k.change_compartment_method), ocid, details, **kwargs)
+        return Result.from_response(resp, r, retry_token=token)
+
+    def delete(self, kind: ResourceKind | str, ocid: str, *, if_match: str | None = None,
+               region: Any = None) -> Result[None]:
+        k = kind_of(kind)
+        op = k.operation_name("delete")
+        _check_ocid("id", ocid, op)
+        r = self._region(region, ocid, op)
+        client = self._client(r, False, op)
+        kwargs = {"if_match": if_match} if if_match else {}
+        resp = self._invoke(op, r, getattr(client, k.delete_method), ocid, **kwargs)
+        return Result.from_response(resp, r)
+
+    # -- the twelve named operations ---------------------------------------------------------------
+
+    def list_models(self, compartment_id: str, **kwargs: Any) -> Result[list[Any]]:
+        return self.list(MODEL, compartment_id, **kwargs)
+
+    def get_model(self, model_id: str, **kwargs: Any) -> Result[Any]:
+        return self.get(MODEL, model_id, **kwargs)
+
+    def create_model(self, details: Any, **kwargs: Any) -> Result[Any]:
+        return self.create(MODEL, details, **kwargs)
+
+    def update_model(self, model_id: str, details: Any, **kwargs: Any) -> Result[Any]:
+        return self.update(MODEL, model_id, details, **kwargs)
+
+    def change_model_compartment(self, model_id: str, compartment_id: str, **kwargs: Any) -> Result[None]:
+        return self.change_compartment(MODEL, model_id, compartment_id, **kwargs)
+
+    def delete_model(self, model_id: str, **kwargs: Any) -> Result[None]:
+        return self.delete(MODEL, model_id, **kwargs)
+
+    def list_imported_models(self, compartment_id: str, **kwargs: Any) -> Result[list[Any]]:
+        return self.list(IMPORTED_MODEL, compartment_id, **kwargs)
+
+    def get_imported_model(self, imported_model_id: str, **kwargs: Any) -> Result[Any]:
+        return self.get(IMPORTED_MODEL, imported_model_id, **kwargs)
+
+    def create_imported_model(self, details: Any, **kwargs: Any) -> Result[Any]:
+        return self.create(IMPORTED_MODEL, details, **kwargs)
+
+    def update_imported_model(self, imported_model_id: str, details: Any, **kwargs: Any) -> Result[Any]:
+        return self.update(IMPORTED_MODEL, imported_model_id, details, **kwargs)
+
+    def change_imported_model_compartment(self, imported_model_id: str, compartment_id: str,
+                                          **kwargs: Any) -> Result[None]:
+        return self.change_compartment(IMPORTED_MODEL, imported_model_id, compartment_id, **kwargs)
+
+    def delete_imported_model(self, imported_model_id: str, **kwargs: Any) -> Result[None]:
+        return self.delete(IMPORTED_MODEL, imported_model_id, **kwargs)
+
+    # -- pickers -----------------------------------------------------------------------------------
+
+    def list_compartments(self, parent: str | None = None, *, subtree: bool = True,
+                          lifecycle_state: str | None = "ACTIVE", max_pages: int = 1000) -> Result[list[Any]]:
+        """Compartments under ``parent`` (the tenancy when None); the whole tree when ``subtree``.
+
+        The root itself is not included (get it with ``get_compartment``).
+        """
+        op = "ListCompartments"
+        root = self.session.tenancy_id
+        parent = parent or root
+        _check_ocid("compartment_id", parent, op)
+        r = self.session.default_region
+        client = self.session.identity_client()
+        kwargs: dict[str, Any] = {"access_level": "ANY"}
+        if lifecycle_state:
+            kwargs["lifecycle_state"] = lifecycle_state.upper()
+        if not subtree or parent == root:
+            return self._paginate(op, r, client.list_compartments, parent, max_pages=max_pages,
+                                  compartment_id_in_subtree=bool(subtree and parent == root), **kwargs)
+        # compartmentIdInSubtree is only valid at the tenancy: walk the tree breadth-first.
+        items: list[Any] = []
+        frontier = [parent]
+        last: Result[list[Any]] | None = None
+        pages = 0
+        while frontier:
+            nxt: list[str] = []
+            for cid in frontier:
+                last = self._paginate(op, r, client.list_compartments, cid, max_pages=max_pages, **kwargs)
+                pages += last.pages
+                items.extend(last.data)
+                nxt.extend(c.id for c in last.data)
+            frontier = nxt
+        assert last is not None
+        return Result(items, None, last.opc_request_id, None, r.id, None, pages)
+
+    def get_compartment(self, compartment_id: str) -> Result[Any]:
+        op = "GetCompartment"
+        _check_ocid("compartment_id", compartment_id, op)
+        r = self.session.default_region
+        client = self.session.identity_client()
+        return Result.from_response(self._invoke(op, r, client.get_compartment, compartment_id), r)
+
+    def list_dedicated_ai_clusters(self, compartment_id: str, *, region: Any = None, cluster_type: str | None = None,
+                                   lifecycle_state: str | None = None, max_pages: int = 1000) -> Result[list[Any]]:
+        """Clusters (``cluster_type`` FINE_TUNING / HOSTING is filtered here: the API has no such filter)."""
+        op = "ListDedicatedAiClusters"
+        _check_ocid("compartment_id", compartment_id, op)
+        r = self._region(region, None, op)
+        client = self._client(r, False, op)
+        kwargs: dict[str, Any] = {}
+        if lifecycle_state:
+            kwargs["lifecycle_state"] = lifecycle_state.upper()
+        wanted = cluster_type.upper() if cluster_type else None
+        return self._paginate(op, r, client.list_dedicated_ai_clusters, compartment_id, max_pages=max_pages,
+                              item_filter=(lambda c: c.type == wanted) if wanted else None, **kwargs)
+
+    def list_endpoints(self, compartment_id: str, *, region: Any = None, model_id: str | None = None,
+                       lifecycle_state: str | None = None, max_pages: int = 1000) -> Result[list[Any]]:
+        """Endpoints (``model_id`` is filtered here and, when given, also picks the region)."""
+        op = "ListEndpoints"
+        _check_ocid("compartment_id", compartment_id, op)
+        r = self._region(region, model_id, op)
+        client = self._client(r, False, op)
+        kwargs: dict[str, Any] = {}
+        if lifecycle_state:
+            kwargs["lifecycle_state"] = lifecycle_state.upper()
+        return self._paginate(op, r, client.list_endpoints, compartment_id, max_pages=max_pages,
+                              item_filter=(lambda e: e.model_id == model_id) if model_id else None, **kwargs)
