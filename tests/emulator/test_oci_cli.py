@@ -1,0 +1,163 @@
+"""The official OCI CLI works against the emulator unchanged (issue 2's proof).
+
+Every Model, ImportedModel and WorkRequest command runs once, with `--all` paging and
+`--wait-for-state` included. CLI start-up costs about a second per call, so independent chains run
+in parallel threads. The CLI lives in its own venv: `$OCI_CLI_BIN`, else `<repo>/.venv-cli/bin/oci`.
+Missing CLI: a skip on a developer machine, a failure when CI=true.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tui.emulator import RealClock
+
+REPO = Path(__file__).resolve().parents[2]
+CLI = Path(os.environ.get("OCI_CLI_BIN") or REPO / ".venv-cli" / "bin" / "oci")
+REGION = "us-chicago-1"
+
+
+def _items(output: dict) -> list:
+    data = output["data"]
+    return data["items"] if isinstance(data, dict) else data
+
+
+@pytest.fixture(scope="module")
+def cli_bin() -> Path:
+    if not CLI.exists():
+        message = f"OCI CLI not found at {CLI} (set OCI_CLI_BIN)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return CLI
+
+
+@pytest.fixture
+def cli(cli_bin, identity, make_emulator):
+    emu = make_emulator("demo", clock=RealClock(speed=200))
+
+    def run(*args: str) -> object:
+        cmd = [str(cli_bin), "--config-file", str(identity.config_file), "--endpoint", f"{emu.url}/{REGION}",
+               "generative-ai", *args]
+        env = dict(os.environ, OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING="True", SUPPRESS_LABEL_WARNING="True")
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60, env=env)
+        assert proc.returncode == 0, f"{' '.join(args)}\n{proc.stderr}\n{proc.stdout[-2000:]}"
+        return json.loads(proc.stdout) if proc.stdout.strip() else None
+
+    run.emu = emu
+    return run
+
+
+def test_every_model_imported_model_and_work_request_command(cli):
+    emu = cli.emu
+    info = emu.seed_info
+    models = info.compartments["genai-prod-models"]
+    alice = info.compartments["sandbox-alice"]
+    chicago = info.models[REGION]
+    imported = info.imported_models[REGION]
+    failed_wr = info["failed_work_request_id"]
+    ft_details = json.dumps({
+        "trainingDataset": {"datasetType": "OBJECT_STORAGE", "namespaceName": "ns", "bucketName": "b",
+                            "objectName": "train.jsonl"},
+        "dedicatedAiClusterId": info.clusters[REGION]["ft-cohere-chicago"],
+        "trainingConfig": {"trainingConfigType": "TFEW_TRAINING_CONFIG", "totalTrainingEpochs": 2},
+    })
+
+    chains = {
+        "list_models": lambda: cli("model-collection", "list-models", "--compartment-id", models, "--all",
+                                   "--page-size", "3"),
+        "get_model": lambda: cli("model", "get", "--model-id", info["endpoint_model_id"]),
+        "create_model": lambda: cli("model", "create", "--compartment-id", models, "--base-model-id",
+                                    chicago["cohere.command-r-08-2024"], "--display-name", "cli-ft",
+                                    "--fine-tune-details", ft_details, "--wait-for-state", "SUCCEEDED",
+                                    "--wait-interval-seconds", "1"),
+        "update_model": lambda: cli("model", "update", "--model-id", chicago["legal-summarizer"],
+                                    "--display-name", "legal-summarizer-v2", "--force"),
+        "move_then_delete_model": lambda: (
+            cli("model", "change-compartment", "--model-id", chicago["command-vanilla-legacy"],
+                "--compartment-id", alice),
+            cli("model", "delete", "--model-id", chicago["command-vanilla-legacy"], "--force",
+                "--wait-for-state", "SUCCEEDED", "--wait-interval-seconds", "1")),
+        "create_hf": lambda: cli("imported-model", "create-from-huggingface", "--compartment-id", models,
+                                 "--display-name", "cli-gemma", "--model-id", "google/gemma-2-9b-it",
+                                 "--access-token", "hf_secret_token",
+                                 "--wait-for-state", "SUCCEEDED", "--wait-interval-seconds", "1"),
+        "create_os": lambda: cli("imported-model", "create-from-objectstorage", "--compartment-id", models,
+                                 "--display-name", "cli-bucket", "--namespace", "ns", "--bucket-name", "models",
+                                 "--prefix-name", "llama/", "--region", REGION),
+        "imported_get_update": lambda: (
+            cli("imported-model", "get", "--imported-model-id", imported["gemma-2-9b-it"]),
+            cli("imported-model", "update", "--imported-model-id", imported["llama-3-1-8b-bucket"],
+                "--description", "updated by the CLI", "--force", "--wait-for-state", "SUCCEEDED",
+                "--wait-interval-seconds", "1")),
+        "imported_move_delete": lambda: (
+            cli("imported-model", "change-compartment", "--imported-model-id", imported["qwen2-7b"],
+                "--compartment-id", alice),
+            cli("imported-model", "delete", "--imported-model-id", imported["qwen2-7b"], "--force",
+                "--wait-for-state", "SUCCEEDED", "--wait-interval-seconds", "1")),
+        "list_imported": lambda: cli("imported-model-collection", "list-imported-models", "--compartment-id",
+                                     models, "--all", "--page-size", "2"),
+        "work_requests": lambda: (
+            cli("work-request", "get", "--work-request-id", failed_wr),
+            cli("work-request", "list", "--compartment-id", models, "--all", "--page-size", "4"),
+        ),
+        "wr_errors_logs": lambda: (
+            cli("work-request-error", "list", "--work-request-id", failed_wr, "--all"),
+            cli("work-request-log-entry", "list-work-request-logs", "--work-request-id", failed_wr, "--all"),
+        ),
+    }
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = {name: pool.submit(fn) for name, fn in chains.items()}
+        out = {name: f.result() for name, f in futures.items()}
+
+    store = emu.store(REGION)
+    listed = _items(out["list_models"])
+    base_ids = {m.id for m in store.models.values() if m.data["type"] == "BASE"}
+    listed_ids = {m["id"] for m in listed}
+    assert base_ids <= listed_ids and len(listed) == len(listed_ids) > 3  # nothing lost or repeated
+    assert chicago["support-bot-v1"] in listed_ids and chicago["support-bot-v0"] not in listed_ids  # DELETED hidden
+    assert any("page=" in r.path and r.operation == "ListModels" for r in emu.requests)
+    assert out["get_model"]["data"]["display-name"] == "support-bot-v1"
+
+    created = out["create_model"]["data"]
+    assert created["status"] == "SUCCEEDED" and created["operation-type"] == "CREATE_MODEL"
+    new_id = created["resources"][0]["identifier"]
+    assert store.models[new_id].state == "ACTIVE"
+    assert store.models[new_id].data["modelMetrics"]["modelMetricsType"] == "CHAT_MODEL_METRICS"
+
+    assert out["update_model"]["data"]["display-name"] == "legal-summarizer-v2"
+    moved_deleted = store.models[chicago["command-vanilla-legacy"]].data
+    assert moved_deleted["compartmentId"] == alice
+    assert out["move_then_delete_model"][1]["data"]["status"] == "SUCCEEDED"
+    assert moved_deleted["lifecycleState"] == "DELETED"
+
+    hf = out["create_hf"]["data"]
+    assert hf["status"] == "SUCCEEDED"
+    hf_model = store.imported[hf["resources"][0]["identifier"]].data
+    assert hf_model["lifecycleState"] == "ACTIVE"
+    assert "accessToken" not in hf_model["dataSource"]
+    assert out["create_os"]["data"]["data-source"]["source-type"] == "OBJECT_STORAGE_OBJECT"
+    assert out["create_os"]["data"]["lifecycle-state"] == "CREATING"
+
+    got, updated = out["imported_get_update"]
+    assert got["data"]["display-name"] == "gemma-2-9b-it"
+    assert updated["data"]["status"] == "SUCCEEDED"
+    assert store.imported[imported["llama-3-1-8b-bucket"]].data["description"] == "updated by the CLI"
+    qwen = store.imported[imported["qwen2-7b"]].data
+    assert qwen["compartmentId"] == alice and qwen["lifecycleState"] == "DELETED"
+
+    names = {i["display-name"] for i in _items(out["list_imported"])}
+    assert {"gemma-2-9b-it", "llama-3-1-8b-bucket"} <= names
+
+    wr, wr_list = out["work_requests"]
+    assert wr["data"]["status"] == "FAILED"
+    assert failed_wr in {w["id"] for w in _items(wr_list)}
+    errors, logs = out["wr_errors_logs"]
+    assert _items(errors)[0]["code"] == "InvalidTrainingData"
+    assert any("failed" in entry["message"] for entry in _items(logs))

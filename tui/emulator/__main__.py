@@ -1,0 +1,67 @@
+"""`python -m tui.emulator --port PORT --write-config DIR [--seed ...] [--region R] [--pace X]`
+
+Writes DIR/config (profile DEFAULT) and DIR/key.pem, registers that key, prints the endpoint
+template on one line and a usage hint, and serves until Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from tui.cloud.regions import UnknownRegionError, lookup_region
+
+from .clock import RealClock
+from .credentials import make_identity
+from .server import Emulator
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tui.emulator", description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8080, help="TCP port on 127.0.0.1 (0 = any free port)")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--write-config", metavar="DIR", help="where to write config and key.pem "
+                        "(default: a new temporary directory)")
+    parser.add_argument("--seed", default="demo", help="empty | demo | hostile | scale:N (default demo)")
+    parser.add_argument("--region", default="us-chicago-1", help="home region served by a bare URL")
+    parser.add_argument("--pace", type=float, default=20.0,
+                        help="emulated seconds per real second (default 20: a fine-tune takes ~6 s)")
+    parser.add_argument("--no-verify", action="store_true", help="accept unsigned requests")
+    args = parser.parse_args(argv)
+    try:
+        region = lookup_region(args.region).id
+    except UnknownRegionError as exc:
+        parser.error(str(exc))
+    if args.pace <= 0:
+        parser.error("--pace must be positive")
+    directory = Path(args.write_config) if args.write_config else Path(tempfile.mkdtemp(prefix="oci-emulator-"))
+    identity = make_identity(directory, region=region)
+    try:
+        emu = Emulator(seed=args.seed, home_region=region, tenancy_id=identity.tenancy_id,
+                       clock=RealClock(args.pace), verify_signatures=not args.no_verify)
+    except ValueError as exc:
+        parser.error(str(exc))
+    emu.add_key(identity.key_id, identity.public_key_pem)
+    emu.start(args.host, args.port)
+    print(emu.endpoint_template, flush=True)
+    print(
+        f"# config: {identity.config_file}  (profile DEFAULT, key {identity.key_file})\n"
+        f"# try: oci --config-file {identity.config_file} --endpoint {emu.url}/{region} "
+        f"generative-ai model-collection list-models --compartment-id {identity.tenancy_id}\n"
+        f"# seed {args.seed}, home region {region}, pace x{args.pace:g}; Ctrl-C to stop",
+        flush=True,
+    )
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        emu.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
