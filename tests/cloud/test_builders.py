@@ -359,3 +359,15 @@ def test_property_parse_ocid(segment, unique, typ):
     parsed = b.parse_ocid(ocid)
     assert parsed == {"type": typ, "realm": "oc1", "region": segment.lower(), "unique": unique}
     assert b.parse_ocid(ocid.replace("ocid1.", "ocid2.")) is None
+
+
+def test_unconfirmed_ranges_still_refuse_zero_epochs_and_batch_size():
+    """The service refuses a count below 1 even for Command R, whose ranges are unconfirmed."""
+    import pytest as _pytest
+
+    from tui.cloud import builders as _b
+
+    for field in ("total_training_epochs", "training_batch_size"):
+        with _pytest.raises(_b.BuilderError) as err:
+            _b.training_config("TFEW", base_model_name="cohere.command-r-08-2024", **{field: 0})
+        assert err.value.field == field and err.value.rule == "range"

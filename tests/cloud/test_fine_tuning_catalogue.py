@@ -81,3 +81,23 @@ def test_check_agrees_with_the_declared_range(model, data):
     if param.maximum is not None:
         inside = inside and (value < param.maximum if param.exclusive_maximum else value <= param.maximum)
     assert (rule is None) == inside
+
+
+@pytest.mark.parametrize("name", sorted(ft.HARD_MINIMUM))
+def test_counts_below_one_break_the_floor_even_when_unconfirmed(name):
+    param = next(
+        p
+        for model in ("cohere.command-r-08-2024", "some.unknown-model")
+        for method in ft.METHODS
+        for p in ft.hyperparameters(model, method)
+        if p.name == name
+    )
+    assert param.check_floor(0) == "must be at least 1"
+    assert param.check_floor(1) is None
+
+
+def test_floor_keeps_dropout_a_probability_and_nothing_negative():
+    params = {p.name: p for p in ft.hyperparameters("meta.llama-3.1-70b-instruct", "LORA")}
+    assert params["lora_dropout"].check_floor(1.0) == "must be less than 1"
+    assert params["learning_rate"].check_floor(-0.1) == "must not be negative"
+    assert params["early_stopping_patience"].check_floor(0) is None

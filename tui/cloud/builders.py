@@ -206,15 +206,10 @@ def _number(param: fine_tuning.HyperParameter, value: Any) -> int | float:
         if broken:
             raise BuilderError(field, "range", f"{field} {broken} ({param.range_text})")
     else:
-        # An unconfirmed range is advice, not a rule; the sign (and a probability's bound) still is.
-        if value < 0:
-            raise BuilderError(field, "range", f"{field} must not be negative")
-        if field == "lora_dropout" and value >= 1:
-            raise BuilderError(field, "range", f"{field} must be less than 1")
-        if field == "num_of_last_layers" and value < 1:
-            raise BuilderError(field, "range", f"{field} must be at least 1")
-        if field in ("lora_r", "lora_alpha") and value < 1:
-            raise BuilderError(field, "range", f"{field} must be at least 1")
+        # An unconfirmed range is advice, not a rule; the structural floor still is.
+        broken = param.check_floor(value)
+        if broken:
+            raise BuilderError(field, "range", f"{field} {broken}")
     return value
 
 

@@ -53,6 +53,19 @@ class HyperParameter:
                 return f"must be at most {self.maximum}"
         return None
 
+    def check_floor(self, value: int | float) -> str | None:
+        """The structural rule a value breaks even where the documented range is unconfirmed.
+
+        Counts (epochs, batch size, ranks, layers) are at least 1, nothing is negative and a
+        dropout is a probability; the local service refuses the same values.
+        """
+        floor = HARD_MINIMUM.get(self.name, 0)
+        if value < floor:
+            return f"must be at least {floor}" if floor else "must not be negative"
+        if self.name == "lora_dropout" and value >= 1:
+            return "must be less than 1"
+        return None
+
     @property
     def range_text(self) -> str:
         lo = "" if self.minimum is None else f"{self.minimum}"
@@ -66,6 +79,15 @@ class HyperParameter:
             return f"{op} {hi}"
         return "any"
 
+
+#: Counts that are meaningless below 1, whatever the documented range says.
+HARD_MINIMUM: dict[str, int] = {
+    "total_training_epochs": 1,
+    "training_batch_size": 1,
+    "lora_r": 1,
+    "lora_alpha": 1,
+    "num_of_last_layers": 1,
+}
 
 # Methods per base model display name (reference §7.2; base-models.md §3).
 _METHODS_BY_MODEL: dict[str, tuple[str, ...]] = {
