@@ -371,3 +371,20 @@ def test_unconfirmed_ranges_still_refuse_zero_epochs_and_batch_size():
         with _pytest.raises(_b.BuilderError) as err:
             _b.training_config("TFEW", base_model_name="cohere.command-r-08-2024", **{field: 0})
         assert err.value.field == field and err.value.rule == "range"
+
+
+@pytest.mark.parametrize("name", ["A\n", "ok_name\n", "x\r\n"])
+def test_a_trailing_newline_is_not_a_valid_display_name(name):
+    """`$` matches before a final newline; the rule must hold for the whole string."""
+    with pytest.raises(BuilderError) as info:
+        b.check_display_name(name)
+    assert info.value.field == "display_name"
+
+
+def test_pasted_values_are_trimmed_of_surrounding_whitespace():
+    """Operators paste bucket names and OCIDs with a trailing newline; trimming them is safe."""
+    assert b.object_storage_dataset("ns", " bucket\n", "train.jsonl").bucket_name == "bucket"
+    ocid = "ocid1.generativeaidedicatedaicluster.oc1.us-chicago-1.amaaaaaa"
+    assert b.check_ocid("dedicated_ai_cluster_id", ocid + "\n") == ocid
+    with pytest.raises(BuilderError):
+        b.check_ocid("dedicated_ai_cluster_id", ocid + "\nrm -rf")

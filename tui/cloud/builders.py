@@ -106,7 +106,7 @@ def _optional_str(field: str, value: Any, *, max_len: int | None = None) -> str 
 
 
 def _shape(field: str, value: str, pattern: re.Pattern[str], what: str) -> str:
-    if not pattern.match(value):
+    if not pattern.fullmatch(value):
         raise BuilderError(field, "shape", f"{field} {value!r} is not {what}")
     return value
 
@@ -115,7 +115,7 @@ def parse_ocid(value: Any) -> dict[str, str] | None:
     """``{type, realm, region, unique}`` for a well-formed OCID, else None (region may be '')."""
     if not isinstance(value, str):
         return None
-    m = OCID_RE.match(value)
+    m = OCID_RE.fullmatch(value)
     return m.groupdict() if m else None
 
 
@@ -143,7 +143,7 @@ def check_display_name(value: Any, *, field: str = "display_name", required: boo
         raise BuilderError(field, "type", f"{field} must be text, not {type(value).__name__}")
     if len(value) > DISPLAY_NAME_MAX:
         raise BuilderError(field, "length", f"{field} must be at most {DISPLAY_NAME_MAX} characters")
-    if not DISPLAY_NAME_RE.match(value):
+    if not DISPLAY_NAME_RE.fullmatch(value):
         raise BuilderError(
             field, "shape",
             f"{field} must start with a letter or underscore, then letters, digits, '-' or '_'",
