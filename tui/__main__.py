@@ -1,0 +1,65 @@
+"""`oci-genai-tui` / `python -m tui`: command line -> settings -> ConsoleApp.
+
+Kept import-light on purpose: the OCI SDK and the demo service load in background threads after
+Textual has painted, which is most of why the console starts in well under a second.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+
+def _setup_logging(log_file: str | None) -> Path:
+    """Log to a file only: while the console runs, the terminal driver owns stdout and stderr."""
+    from tui.settings import default_log_file
+
+    path = Path(log_file) if log_file else default_log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(os.environ.get("OCI_GENAI_TUI_LOG_LEVEL", "INFO").upper())
+    logging.getLogger("oci").setLevel(logging.WARNING)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tui.settings import SettingsError, info_text, load_settings
+
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        settings = load_settings(args)
+    except SettingsError as exc:
+        print(f"oci-genai-tui: {exc}", file=sys.stderr)
+        return 2
+    if "--info" in args:
+        print(info_text(settings))
+        return 0
+    _setup_logging(settings.log_file)
+
+    demo = None
+    if settings.demo:
+        from tui.demo import Demo
+
+        demo = Demo(settings.seed).start_in_background()  # runs while Textual imports and paints
+
+    from tui.app import ConsoleApp
+
+    app = ConsoleApp(settings, prepare=demo.prepare if demo else None)
+    try:
+        app.run(mouse=settings.mouse)
+    finally:
+        if demo is not None:
+            demo.stop()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,201 @@
+"""Where the console's settings come from: flags > environment > the XDG config file > defaults.
+
+Operators already carry an OCI profile and often a habit (a theme, read-only on production
+bastions). Those habits belong in a config file, one-off choices on the command line, and the OCI
+CLI's own environment variables are honoured so the console opens on the same profile and region
+as `oci` would. The precedence lives here once; `--info` prints where everything is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+APP_DIR_NAME = "oci-genai-tui"
+
+#: environment variable -> Settings field (the OCI CLI's names first, then the console's own)
+ENV_VARS: dict[str, str] = {
+    "OCI_CLI_PROFILE": "profile",
+    "OCI_CLI_REGION": "region",
+    "OCI_CONFIG_FILE": "config_file",
+    "OCI_CLI_CONFIG_FILE": "config_file",  # listed after OCI_CONFIG_FILE so the CLI's name wins
+    "OCI_CLI_AUTH": "auth",
+    "OCI_GENAI_TUI_COMPARTMENT": "compartment_id",
+    "OCI_GENAI_TUI_THEME": "theme",
+    "OCI_GENAI_TUI_READ_ONLY": "read_only",
+    "OCI_GENAI_TUI_ENDPOINT_TEMPLATE": "endpoint_template",
+    "OCI_GENAI_TUI_MOUSE": "mouse",
+    "OCI_GENAI_TUI_LOG_FILE": "log_file",
+}
+
+#: keys accepted in config.toml (a few friendly aliases map onto the field names)
+_FILE_KEYS = {
+    "profile": "profile", "config_file": "config_file", "region": "region",
+    "compartment": "compartment_id", "compartment_id": "compartment_id", "theme": "theme",
+    "read_only": "read_only", "endpoint_template": "endpoint_template", "mouse": "mouse",
+    "log_file": "log_file", "auth": "auth",
+}
+
+_BOOL_FIELDS = {"read_only", "mouse", "demo"}
+
+
+class SettingsError(ValueError):
+    """A config file or value the console cannot use; the message says which and why."""
+
+
+@dataclass
+class Settings:
+    profile: str | None = None
+    config_file: str | None = None
+    region: str | None = None
+    compartment_id: str | None = None
+    theme: str = "oci-dark"
+    read_only: bool = False
+    endpoint_template: str | None = None
+    mouse: bool = True
+    demo: bool = False
+    log_file: str | None = None
+    auth: str = "api_key"
+    seed: str = "demo"
+    #: where each value came from ("flag", "env OCI_CLI_REGION", "config", "default"): shown by --info
+    sources: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+
+# ---------------------------------------------------------------- locations
+
+def _xdg(var: str, fallback: str) -> Path:
+    value = os.environ.get(var)
+    return Path(value) if value else Path.home() / fallback
+
+
+def config_dir() -> Path:
+    return _xdg("XDG_CONFIG_HOME", ".config") / APP_DIR_NAME
+
+
+def config_path() -> Path:
+    """The console's own config file (OCI_GENAI_TUI_CONFIG overrides the XDG location)."""
+    override = os.environ.get("OCI_GENAI_TUI_CONFIG")
+    return Path(override) if override else config_dir() / "config.toml"
+
+
+def state_dir() -> Path:
+    return _xdg("XDG_STATE_HOME", ".local/state") / APP_DIR_NAME
+
+
+def default_log_file() -> Path:
+    return state_dir() / "console.log"
+
+
+def user_themes_dir() -> Path:
+    return config_dir() / "themes"
+
+
+# ---------------------------------------------------------------- parsing
+
+def _to_bool(value: Any, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise SettingsError(f"{name}: expected true or false, got {value!r}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="oci-genai-tui",
+        description="A terminal console for OCI Generative AI models and imported models.",
+        epilog="Precedence: flags > environment (OCI_CLI_PROFILE, OCI_CLI_REGION, OCI_CLI_CONFIG_FILE, "
+        "OCI_GENAI_TUI_THEME, ...) > config file ($XDG_CONFIG_HOME/oci-genai-tui/config.toml).",
+    )
+    # every default is None so "not given" is distinguishable from "given the default"
+    p.add_argument("--profile", help="OCI config profile (default: DEFAULT)")
+    p.add_argument("--config-file", dest="config_file", help="OCI config file (default: ~/.oci/config)")
+    p.add_argument("--region", help="region id or key, e.g. us-chicago-1 or ord")
+    p.add_argument("--compartment", dest="compartment_id", help="compartment OCID (default: the tenancy root)")
+    p.add_argument("--theme", help="oci-dark (default), oci-light, oci-ansi or a user theme")
+    p.add_argument("--read-only", dest="read_only", action="store_const", const=True,
+                   help="hide and disable every mutating action")
+    p.add_argument("--endpoint-template", dest="endpoint_template",
+                   help="e.g. http://127.0.0.1:8080/{region}: route every region there")
+    p.add_argument("--no-mouse", dest="mouse", action="store_const", const=False,
+                   help="do not capture the mouse (keeps native text selection over SSH)")
+    p.add_argument("--demo", action="store_const", const=True,
+                   help="open on a local demo service (no OCI account needed)")
+    p.add_argument("--seed", help="demo data seed: demo (default), hostile, scale:N, empty (only with --demo)")
+    p.add_argument("--log-file", dest="log_file", help="log file (default: $XDG_STATE_HOME/oci-genai-tui/console.log)")
+    p.add_argument("--info", action="store_true", help="print where config, logs and themes live, then exit")
+    return p
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise SettingsError(f"{path}: {exc}") from exc
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        name = _FILE_KEYS.get(key)
+        if name is None:
+            raise SettingsError(f"{path}: unknown setting {key!r}; known: {', '.join(sorted(_FILE_KEYS))}")
+        out[name] = value
+    return out
+
+
+def load_settings(argv: list[str] | None = None) -> Settings:
+    """Settings from the command line, then the environment, then the config file, then defaults."""
+    args = build_parser().parse_args(argv if argv is not None else [])
+    return resolve(vars(args), dict(os.environ), read_config_file(config_path()))
+
+
+def resolve(flags: dict[str, Any], env: dict[str, str], file_values: dict[str, Any]) -> Settings:
+    """Merge the three layers (pure: the tests drive it directly)."""
+    settings = Settings()
+    known = {f.name for f in fields(Settings)} - {"sources"}
+    chosen: dict[str, tuple[Any, str]] = {}
+    for name, value in file_values.items():
+        chosen[name] = (value, "config")
+    for var, name in ENV_VARS.items():
+        if env.get(var) not in (None, ""):
+            chosen[name] = (env[var], f"env {var}")
+    for name, value in flags.items():
+        if name in known and value is not None:
+            chosen[name] = (value, "flag")
+    for name, (value, source) in chosen.items():
+        if name in _BOOL_FIELDS:
+            value = _to_bool(value, name)
+        elif value is not None:
+            value = str(value)
+        setattr(settings, name, value)
+        settings.sources[name] = source
+    if settings.sources.get("seed") and not settings.demo:
+        raise SettingsError("--seed only applies with --demo")
+    return settings
+
+
+def info_text(settings: Settings) -> str:
+    """What `--info` prints: every location the console reads or writes, and the effective settings."""
+    from tui.ui.themes import theme_dirs  # local: --info must not import Textual eagerly elsewhere
+
+    lines = [
+        f"config file : {config_path()}{'' if config_path().is_file() else '  (not present)'}",
+        f"log file    : {settings.log_file or default_log_file()}",
+        "themes      : " + "\n              ".join(str(d) for d in theme_dirs()),
+        f"OCI config  : {settings.config_file or os.path.expanduser('~/.oci/config')}",
+        "",
+        "effective settings:",
+    ]
+    for f in fields(Settings):
+        if f.name == "sources":
+            continue
+        source = settings.sources.get(f.name, "default")
+        lines.append(f"  {f.name:<18} = {getattr(settings, f.name)!r:<40} ({source})")
+    return "\n".join(lines)

@@ -1,0 +1,80 @@
+"""The `:` command language (k9s style) and its aliases, in one table.
+
+`:models` / `:mo` / `:m`, `:imported` / `:im`, `:workrequests` / `:wr`, `:region <r>|all`,
+`:compartment <name>`, `:profile <name>`, `:theme <name>`, `:help`, `:q`. A command without its
+argument opens the matching picker. Unknown commands say so and list the valid ones.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+VIEW_ALIASES = {
+    "models": "models", "model": "models", "mo": "models", "m": "models",
+    "imported": "imported", "importedmodels": "imported", "imported-models": "imported", "im": "imported",
+    "workrequests": "workrequests", "workrequest": "workrequests", "work-requests": "workrequests",
+    "wr": "workrequests", "wrs": "workrequests",
+}
+
+
+def _view(view_id: str) -> Callable[[Any, str], None]:
+    return lambda app, arg: app.show_view(view_id)
+
+
+def _region(app: Any, arg: str) -> None:
+    if not arg:
+        app.action_pick_region()
+    else:
+        app.switch_region(arg)
+
+
+def _compartment(app: Any, arg: str) -> None:
+    if not arg:
+        app.action_pick_compartment()
+    else:
+        app.switch_compartment_by_name(arg)
+
+
+def _profile(app: Any, arg: str) -> None:
+    if not arg:
+        app.action_pick_profile()
+    else:
+        app.switch_profile(arg)
+
+
+def _theme(app: Any, arg: str) -> None:
+    if not arg:
+        app.action_change_theme()
+    else:
+        app.set_theme(arg)
+
+
+COMMANDS: dict[str, Callable[[Any, str], None]] = {
+    **{alias: _view(view) for alias, view in VIEW_ALIASES.items()},
+    "region": _region, "reg": _region, "r": _region,
+    "compartment": _compartment, "comp": _compartment, "cmp": _compartment, "c": _compartment,
+    "profile": _profile, "prof": _profile, "p": _profile,
+    "theme": _theme,
+    "help": lambda app, arg: app.action_help(),
+    "q": lambda app, arg: app.exit(),
+    "quit": lambda app, arg: app.exit(),
+    "q!": lambda app, arg: app.exit(),
+}
+
+
+def run_command(app: Any, text: str) -> bool:
+    """Run one `:` command line; False (and a toast) when it is not a command."""
+    line = text.strip().lstrip(":").strip()
+    if not line:
+        return False
+    word, _, arg = line.partition(" ")
+    handler = COMMANDS.get(word.lower())
+    if handler is None:
+        app.notify(
+            f"Unknown command :{word}. Try :models (:m), :imported (:im), :workrequests (:wr), "
+            ":region <r>|all, :compartment <name>, :profile <name>, :theme <name>, :q",
+            severity="warning", markup=False,
+        )
+        return False
+    handler(app, arg.strip())
+    return True

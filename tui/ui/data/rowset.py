@@ -1,0 +1,61 @@
+"""The full list of one view plus its sort and `/` filter: what the table shows, computed off-thread.
+
+The table widget holds only a reference to the resulting list and renders the visible slice; the
+work proportional to the list (sorting, matching) happens in `RowSet.view`, which the list view
+runs in a thread worker. The sorted order is cached so a filter keystroke does not re-sort.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from tui.ui.data.query import Query, apply_query, parse_query
+from tui.ui.data.rows import Row
+
+
+@dataclass(frozen=True)
+class SortState:
+    column: int | None = None  # None = the service's order
+    descending: bool = False
+
+
+class RowSet:
+    def __init__(self, rows: list[Row] | None = None):
+        self._rows: list[Row] = rows or []
+        self._lock = threading.Lock()
+        self._sorted_cache: tuple[SortState, list[Row]] | None = None
+
+    @property
+    def rows(self) -> list[Row]:
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def replace(self, rows: list[Row]) -> None:
+        with self._lock:
+            self._rows = rows
+            self._sorted_cache = None
+
+    def sorted_rows(self, sort: SortState) -> list[Row]:
+        with self._lock:
+            cached = self._sorted_cache
+            rows = self._rows
+        if cached is not None and cached[0] == sort:
+            return cached[1]
+        if sort.column is None:
+            ordered = rows
+        else:
+            col = sort.column
+            ordered = sorted(rows, key=lambda r: r.sort_keys[col] if col < len(r.sort_keys) else (1, ""),
+                             reverse=sort.descending)
+        with self._lock:
+            if self._rows is rows:
+                self._sorted_cache = (sort, ordered)
+        return ordered
+
+    def view(self, query: Query | str, sort: SortState) -> list[Row]:
+        """The rows to show, sorted and filtered; safe to call from a worker thread."""
+        q = parse_query(query) if isinstance(query, str) else query
+        return apply_query(self.sorted_rows(sort), q, key=lambda r: r.search)

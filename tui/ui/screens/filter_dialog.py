@@ -1,0 +1,84 @@
+"""Server-side filters for a list: capability, lifecycle state, vendor, type, display name.
+
+The choices come from the resource descriptor (its capability and state enums, whether it has a
+type), so one dialog serves every kind. Dismisses with new `ServerFilters`, or None on cancel.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+from tui.cloud.resources import ResourceKind
+from tui.ui.widgets.server_filters import ServerFilters
+
+
+def _value(select: Select) -> str | None:
+    value = select.value
+    return None if value is Select.NULL or value in (None, "") else str(value)
+
+
+class FilterDialog(ModalScreen[ServerFilters | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "apply", "Apply")]
+
+    def __init__(self, kind: ResourceKind, current: ServerFilters) -> None:
+        super().__init__()
+        self.kind = kind
+        self.current = current.for_kind(kind)
+
+    def compose(self):
+        k, cur = self.kind, self.current
+        with Vertical(classes="picker dialog"):
+            yield Label(f"Filter {k.plural.lower()} (server-side)", classes="picker-title", markup=False)
+            yield Label("Capability", markup=False)
+            yield Select([(c, c) for c in k.capabilities], prompt="any", value=cur.capability or Select.NULL,
+                         id="filter-capability")
+            yield Label("Lifecycle state", markup=False)
+            yield Select([(s, s) for s in k.lifecycle_states], prompt="any",
+                         value=cur.lifecycle_state or Select.NULL, id="filter-state")
+            if k.has_type:
+                yield Label("Type", markup=False)
+                yield Select([("BASE", "BASE"), ("CUSTOM", "CUSTOM")], prompt="any",
+                             value=cur.model_type or Select.NULL, id="filter-type")
+            yield Label("Vendor (exact)", markup=False)
+            yield Input(cur.vendor or "", placeholder="e.g. meta, cohere", id="filter-vendor", compact=True)
+            yield Label("Display name (exact)", markup=False)
+            yield Input(cur.display_name or "", placeholder="exact display name", id="filter-name", compact=True)
+            with Horizontal(classes="buttons"):
+                yield Button("Apply", variant="primary", id="apply")
+                yield Button("Clear all", id="clear")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#filter-capability", Select).focus()
+
+    def collect(self) -> ServerFilters:
+        type_value = None
+        if self.kind.has_type:
+            type_value = _value(self.query_one("#filter-type", Select))
+        return ServerFilters(
+            capability=_value(self.query_one("#filter-capability", Select)),
+            lifecycle_state=_value(self.query_one("#filter-state", Select)),
+            vendor=self.query_one("#filter-vendor", Input).value.strip() or None,
+            display_name=self.query_one("#filter-name", Input).value.strip() or None,
+            model_type=type_value,
+        )
+
+    @on(Button.Pressed, "#apply")
+    def action_apply(self) -> None:
+        self.dismiss(self.collect())
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.dismiss(self.collect())
+
+    @on(Button.Pressed, "#clear")
+    def _clear(self) -> None:
+        self.dismiss(ServerFilters())
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

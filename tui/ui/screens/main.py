@@ -1,0 +1,106 @@
+"""The console's one main screen: context header, view tabs, the active view, prompt, footer.
+
+Views are switched by tabs, number keys or `:` commands; all of them stay mounted (their rows and
+scroll positions survive a switch) and each loads lazily the first time it is shown.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
+
+from tui.cloud.resources import IMPORTED_MODEL, MODEL
+from tui.ui.widgets.context_header import ContextHeader
+from tui.ui.widgets.prompt import Prompt
+from tui.ui.widgets.resource_list import ResourceListView
+from tui.ui.widgets.work_requests_view import WorkRequestsView
+
+VIEWS = {"models": "Models", "imported": "Imported models", "workrequests": "Work requests"}
+
+
+class MainScreen(Screen):
+    AUTO_FOCUS = None  # focus goes to the table explicitly; never to an Input (bindings would type into it)
+
+    BINDINGS = [
+        Binding("1", "view('models')", "Models", show=False),
+        Binding("2", "view('imported')", "Imported", show=False),
+        Binding("3", "view('workrequests')", "Work reqs", show=False),
+        Binding("colon", "prompt('command')", ":cmd", key_display=":"),
+        Binding("slash", "prompt('filter')", "/filter", key_display="/"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield ContextHeader(id="context")
+        yield Tabs(*(Tab(title, id=f"tab-{key}") for key, title in VIEWS.items()), id="view-tabs")
+        with ContentSwitcher(initial="models", id="views"):
+            yield ResourceListView(MODEL, id="models")
+            yield ResourceListView(IMPORTED_MODEL, id="imported")
+            yield WorkRequestsView(id="workrequests")
+        yield Prompt(id="prompt")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.app.start_session()
+
+    @property
+    def current_view_id(self) -> str:
+        return self.query_one(ContentSwitcher).current or "models"
+
+    @property
+    def current_view(self) -> ResourceListView | WorkRequestsView:
+        return self.query_one(f"#{self.current_view_id}")  # type: ignore[return-value]
+
+    def show_view(self, view_id: str) -> None:
+        if view_id not in VIEWS:
+            return
+        switcher = self.query_one(ContentSwitcher)
+        tabs = self.query_one(Tabs)
+        if tabs.active != f"tab-{view_id}":
+            tabs.active = f"tab-{view_id}"
+        if switcher.current != view_id:
+            switcher.current = view_id
+        view = self.current_view
+        view.table.focus()
+        if not view.loaded and self.app.connected:
+            view.load()
+        # the `/` filter belongs to one view: show what it holds
+        self.app.refresh_bindings()
+
+    @on(Tabs.TabActivated, "#view-tabs")
+    def _tab(self, event: Tabs.TabActivated) -> None:
+        if event.tab is not None and event.tab.id:
+            self.show_view(event.tab.id.removeprefix("tab-"))
+
+    def action_view(self, view_id: str) -> None:
+        self.show_view(view_id)
+
+    def action_prompt(self, mode: str) -> None:
+        view = self.current_view
+        if mode == "filter" and not isinstance(view, ResourceListView):
+            self.notify("/ filters the Models and Imported models views", severity="warning")
+            return
+        value = view.query_text if mode == "filter" else ""
+        self.query_one(Prompt).open(mode, value)
+
+    @on(Prompt.Changed)
+    def _filter_typed(self, event: Prompt.Changed) -> None:
+        view = self.current_view
+        if isinstance(view, ResourceListView):
+            view.set_query(event.value)
+
+    @on(Prompt.Submitted)
+    def _prompt_submitted(self, event: Prompt.Submitted) -> None:
+        self.current_view.table.focus()
+        if event.mode == "command":
+            from tui.ui.commands import run_command
+
+            run_command(self.app, event.value)
+
+    @on(Prompt.Cancelled)
+    def _prompt_cancelled(self, event: Prompt.Cancelled) -> None:
+        if event.mode == "filter":
+            self.app.clear_filter()
+        self.current_view.table.focus()

@@ -1,0 +1,47 @@
+"""One quiet status line per view: "Listing models in us-chicago-1 …", then counts and "updated".
+
+A full-pane spinner streams about 100 KB/s over SSH; a line of text that changes twice per load
+costs nothing and tells the operator more (what is loading, where, and how fresh the data is).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+from tui.ui.text import clean
+
+
+class StatusLine(Widget):
+    DEFAULT_CSS = """
+    StatusLine { height: 1; background: $surface; color: $text-muted; padding: 0 1; }
+    StatusLine.-busy { color: $warning; }
+    StatusLine.-error { color: $error; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text("")
+
+    @property
+    def plain(self) -> str:
+        return self._text.plain
+
+    def busy(self, message: str) -> None:
+        self.set_class(True, "-busy")
+        self.set_class(False, "-error")
+        self._set(Text(clean(message) + " …"))
+
+    def done(self, text: Text | str, *, error: bool = False) -> None:
+        self.set_class(False, "-busy")
+        self.set_class(error, "-error")
+        self._set(text if isinstance(text, Text) else Text(clean(text)))
+
+    def _set(self, text: Text) -> None:
+        text.no_wrap = True
+        text.overflow = "ellipsis"
+        self._text = text
+        self.refresh()
+
+    def render(self) -> Text:
+        return self._text

@@ -1,0 +1,235 @@
+"""The Work requests view: what the service is doing (fine-tunes, imports, deletes) and how far.
+
+Lists the work requests of the current compartment and region, plus every one the console tracks
+(possibly in other regions). Rows still ACCEPTED / IN_PROGRESS refresh themselves every few
+seconds; settled ones only on `r`. The side pane shows the selected one's errors and logs.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Static
+
+from tui.cloud.errors import CloudError
+from tui.ui.data.rows import Row
+from tui.ui.data.work_request_rows import SETTLED, WR_COLUMNS, build_wr_row, progress_bar
+from tui.ui.text import clean
+from tui.ui.widgets.status_line import StatusLine
+from tui.ui.widgets.virtual_table import VirtualTable
+
+log = logging.getLogger(__name__)
+
+
+class WorkRequestDetail(VerticalScroll, can_focus=True):
+    DEFAULT_CSS = """
+    WorkRequestDetail { width: 2fr; border-left: vkey $panel; padding: 0 1; background: $surface; }
+    """
+
+    def compose(self):
+        yield Static(Text("Select a work request", style="dim"), id="wr-detail-body", markup=False)
+
+    def show(self, text: Text) -> None:
+        self.query_one("#wr-detail-body", Static).update(text)
+
+    def text(self) -> str:
+        body = self.query_one("#wr-detail-body", Static).render()
+        return getattr(body, "plain", str(body))
+
+
+def describe_work_request(wr: Any, region: str, errors: list[Any] | None, logs: list[Any] | None) -> Text:
+    out = Text()
+
+    def line(label: str, value: Any, style: str = "") -> None:
+        out.append(f"{label:<12}", style="bold")
+        out.append(clean(value) + "\n", style=style)
+
+    line("Operation", wr.operation_type)
+    status = (wr.status or "").upper()
+    line("Status", status, "bold green" if status == "SUCCEEDED" else "bold red" if status in SETTLED else "bold yellow")
+    line("Progress", progress_bar(wr.percent_complete, 20))
+    line("OCID", wr.id)
+    line("Region", region)
+    for label, attr in (("Accepted", "time_accepted"), ("Started", "time_started"), ("Finished", "time_finished")):
+        value = getattr(wr, attr, None)
+        line(label, value.strftime("%Y-%m-%d %H:%M:%S UTC") if value else "—")
+    for res in getattr(wr, "resources", None) or []:
+        line("Resource", f"{res.entity_type} {res.action_type} {res.identifier}")
+    out.append("\nErrors\n", style="bold underline")
+    if errors is None:
+        out.append("  loading…\n", style="dim")
+    elif not errors:
+        out.append("  none\n", style="dim")
+    for err in errors or []:
+        out.append(f"  {clean(err.code)}: ", style="bold red")
+        out.append(clean(err.message, multiline=True) + "\n")
+    out.append("\nLogs\n", style="bold underline")
+    if logs is None:
+        out.append("  loading…\n", style="dim")
+    elif not logs:
+        out.append("  none\n", style="dim")
+    for entry in logs or []:
+        stamp = entry.timestamp.strftime("%H:%M:%S") if getattr(entry, "timestamp", None) else ""
+        out.append(f"  {stamp} ", style="dim")
+        out.append(clean(entry.message, multiline=True) + "\n")
+    out.rstrip()
+    return out
+
+
+class WorkRequestsView(Vertical):
+    DEFAULT_CSS = """
+    WorkRequestsView { height: 1fr; }
+    WorkRequestsView > Horizontal { height: 1fr; }
+    WorkRequestsView VirtualTable { width: 3fr; height: 1fr; }
+    /* narrow terminals: the errors and logs go below the table rather than beside it */
+    WorkRequestsView.-narrow > Horizontal { layout: vertical; }
+    WorkRequestsView.-narrow VirtualTable { width: 1fr; height: 1fr; }
+    WorkRequestsView.-narrow WorkRequestDetail { width: 1fr; height: 1fr; border-left: none; border-top: hkey $panel; }
+    """
+    BINDINGS = [
+        Binding("r", "refresh", "Refresh"),
+        Binding("c", "copy_ocid", "Copy OCID"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.listed: dict[str, tuple[Any, str]] = {}  # key -> (work request, region)
+        self.loaded = False
+        self._updated_at = ""
+        self._detail_key: str | None = None
+        # key -> ((status, percent), errors, logs): a poll that changes nothing must not flicker the pane
+        self._detail_cache: dict[str, tuple[tuple[Any, Any], list[Any], list[Any]]] = {}
+
+    def compose(self):
+        yield StatusLine(id="wr-status")
+        with Horizontal():
+            yield VirtualTable(WR_COLUMNS, empty_text="No work requests loaded yet", id="wr-table")
+            yield WorkRequestDetail(id="wr-detail")
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one(VirtualTable)
+
+    @property
+    def detail(self) -> WorkRequestDetail:
+        return self.query_one(WorkRequestDetail)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "-narrow")
+
+    def on_mount(self) -> None:
+        self.set_interval(self.app.poll_interval, self._poll)
+
+    def load(self, *, quiet: bool = False) -> None:
+        ctx = self.app.context
+        if ctx.compartment_id is None:
+            return
+        if not quiet:
+            self.status.busy(f"Listing work requests in {ctx.region.id}")
+        genai = self.app.genai
+        compartment, region = ctx.compartment_id, ctx.region.id
+
+        def fetch() -> list[tuple[Any, str]]:
+            result = genai.work_requests.list(compartment, region=region)
+            return [(wr, region) for wr in result.data]
+
+        self.app.call(self, "list work requests", fetch, group="list", on_success=self._loaded,
+                      on_error=self._failed)
+
+    def _loaded(self, items: list[tuple[Any, str]]) -> None:
+        self.loaded = True
+        self.listed = {f"{region}/{wr.id}": (wr, region) for wr, region in items}
+        self._updated_at = self.app.now().astimezone().strftime("%H:%M:%S")
+        self.rebuild()
+
+    def _failed(self, error: CloudError) -> None:
+        self.loaded = True
+        self.status.done(Text(f"Failed: {clean(str(error))}"), error=True)
+        self.app.show_error(error)
+
+    def rebuild(self) -> None:
+        """Merge listed and tracked work requests (tracked ones carry the operator's label)."""
+        rows: dict[str, Row] = {}
+        for key, (wr, region) in self.listed.items():
+            rows[key] = build_wr_row(wr, region)
+        for item in self.app.tracker.items():
+            key = f"{item.region}/{item.id}"
+            wr = item.wr
+            if wr is None and key in self.listed:
+                wr = self.listed[key][0]
+            if wr is None:
+                continue
+            if key in self.listed and self._newer(self.listed[key][0], wr):
+                wr = self.listed[key][0]
+            rows[key] = build_wr_row(wr, item.region, item.label)
+        ordered = sorted(rows.values(), key=lambda r: r.sort_keys[3], reverse=True)  # newest accepted first
+        self.table.empty_text = "No work requests in this compartment and region"
+        self.table.set_rows(ordered)
+        running = sum(1 for r in ordered if r.state not in SETTLED)
+        text = Text()
+        text.append(str(len(ordered)), style="bold")
+        text.append(" work requests")
+        if running:
+            text.append(f"  {running} running (auto-refresh)", style="bold")
+        if self._updated_at:
+            text.append(f"  updated {self._updated_at}", style="dim")
+        self.status.done(text)
+        self._show_detail(self.table.current_row, force=True)
+
+    @staticmethod
+    def _newer(a: Any, b: Any) -> bool:
+        return (a.percent_complete or 0) > (b.percent_complete or 0)
+
+    def _poll(self) -> None:
+        if self.loaded and any(r.state not in SETTLED for r in self.table.rows):
+            self.load(quiet=True)
+
+    def action_refresh(self) -> None:
+        self.load()
+
+    def action_copy_ocid(self) -> None:
+        row = self.table.current_row
+        if row is not None:
+            self.app.copy_ocid(row.ocid)
+
+    @on(VirtualTable.CursorMoved)
+    def _cursor(self, event: VirtualTable.CursorMoved) -> None:
+        event.stop()
+        self._show_detail(event.row)
+
+    def _show_detail(self, row: Row | None, force: bool = False) -> None:
+        if row is None:
+            self.detail.show(Text("Select a work request", style="dim"))
+            return
+        wr, region = row.obj, row.region
+        version = (wr.status, wr.percent_complete)
+        cached = self._detail_cache.get(row.key)
+        if row.key == self._detail_key and not force:
+            return
+        self._detail_key = row.key
+        if cached is not None and cached[0] == version:
+            self.detail.show(describe_work_request(wr, region, cached[1], cached[2]))
+            return
+        self.detail.show(describe_work_request(wr, region, None, None))
+        genai = self.app.genai
+
+        def fetch() -> tuple[list[Any], list[Any]]:
+            return (genai.work_requests.errors(wr.id, region=region).data,
+                    genai.work_requests.logs(wr.id, region=region).data)
+
+        def shown(result: tuple[list[Any], list[Any]]) -> None:
+            self._detail_cache[row.key] = (version, *result)
+            current = self.table.current_row
+            if current is not None and current.key == row.key:
+                self.detail.show(describe_work_request(current.obj, region, *result))
+
+        self.app.call(self, "work request errors and logs", fetch, group="wr-detail", on_success=shown)
