@@ -1,0 +1,88 @@
+"""The mutating actions the list view offers on `n`, `e`, `m` and `ctrl+d`.
+
+Why a module of functions: the list view (the console) only knows a kind, a row's OCID, region and
+name; these open the right wizard or dialog, and they are the one place that refuses everything in
+read-only mode, whatever key or command palette entry reached them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.cloud.resources import IMPORTED_MODEL, MODEL, kind_of
+
+
+def _refuse(app: Any, what: str) -> bool:
+    """True (and a toast) when the console is read-only."""
+    if getattr(app, "read_only", False):
+        app.notify(f"Read-only mode: {what} is disabled.", severity="warning", markup=False)
+        return True
+    return False
+
+
+def open_create(app: Any, kind: Any) -> Any:
+    """MODEL → the fine-tune wizard, IMPORTED_MODEL → the import wizard (in the current context)."""
+    k = kind_of(kind)
+    if _refuse(app, "creating"):
+        return None
+    ctx = app.context
+    if not getattr(ctx, "compartment_id", None):
+        app.notify("Choose a compartment first.", severity="warning", markup=False)
+        return None
+    from tui.ui.wizards.fine_tune import FineTuneWizard
+    from tui.ui.wizards.import_model import ImportWizard
+
+    cls = FineTuneWizard if k is MODEL else ImportWizard
+    screen = cls(region=ctx.region, compartment_id=ctx.compartment_id,
+                 compartment_path=getattr(ctx, "compartment_path", "") or "")
+    app.push_screen(screen)
+    return screen
+
+
+def open_edit(app: Any, kind: Any, ocid: str, region: Any) -> Any:
+    if _refuse(app, "editing"):
+        return None
+    from tui.ui.dialogs.edit import EditDialog
+
+    screen = EditDialog(kind_of(kind), ocid, region)
+    app.push_screen(screen)
+    return screen
+
+
+def open_move(app: Any, kind: Any, ocid: str, region: Any) -> Any:
+    """The compartment tree picker first, then a confirmation that sends the move."""
+    if _refuse(app, "moving"):
+        return None
+    from tui.ui.dialogs.move import MoveDialog
+    from tui.ui.screens.compartment_picker import CompartmentPicker
+
+    k = kind_of(kind)
+
+    def picked(compartment_id: str | None) -> None:
+        if compartment_id:
+            app.push_screen(MoveDialog(k, ocid, region, compartment_id, _compartment_label(app, compartment_id)))
+
+    picker = CompartmentPicker(getattr(app.context, "compartment_id", None))
+    app.push_screen(picker, picked)
+    return picker
+
+
+def _compartment_label(app: Any, compartment_id: str) -> str:
+    """The console's compartment cache knows names; fall back to the OCID."""
+    known = getattr(app, "compartments", None)
+    compartment = known.get(compartment_id) if isinstance(known, dict) else None
+    name = getattr(compartment, "name", None)
+    return f"{name} ({compartment_id})" if name else compartment_id
+
+
+def open_delete(app: Any, kind: Any, ocid: str, region: Any, display_name: str) -> Any:
+    if _refuse(app, "deleting"):
+        return None
+    from tui.ui.dialogs.delete import DeleteDialog
+
+    screen = DeleteDialog(kind_of(kind), ocid, region, display_name)
+    app.push_screen(screen)
+    return screen
+
+
+__all__ = ["open_create", "open_edit", "open_move", "open_delete", "MODEL", "IMPORTED_MODEL"]

@@ -1,0 +1,96 @@
+"""The frame shared by the dialogs: a centred box that fits 80×24, a title, a body, a status line.
+
+Why shared: every dialog needs the same "load the resource in a worker, show errors as plain text,
+keep the form when a call fails" behaviour; only the fields and the call differ.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.cloud.errors import CloudError
+from tui.cloud.resources import kind_of
+
+
+def describe_error(error: CloudError) -> str:
+    code = " ".join(str(x) for x in (error.status, error.code) if x)
+    text = f"✗ {code + ': ' if code else ''}{error.message}"
+    if error.opc_request_id:
+        text += f"\nopc-request-id {error.opc_request_id}"
+    return text
+
+
+class DialogScreen(ModalScreen[Any]):
+    """A modal box: title, scrollable body (`compose_body`), status line, buttons (`compose_buttons`)."""
+
+    BINDINGS = [Binding("escape", "close", "Cancel")]
+    DEFAULT_CSS = """
+    DialogScreen { align: center middle; }
+    DialogScreen > #dialog { width: 76; max-width: 100%; height: auto; max-height: 100%;
+                             border: thick $primary; background: $surface; padding: 0 1; }
+    DialogScreen #dialog-title { text-style: bold; height: auto; }
+    DialogScreen #dialog-body { height: auto; max-height: 16; }  /* on_resize widens it */
+    DialogScreen #dialog-status { height: auto; color: $text-muted; }
+    DialogScreen #dialog-status.-error { color: $error; }
+    DialogScreen #dialog-buttons { height: 1; margin: 1 0 0 0; }
+    DialogScreen #dialog-buttons Button { margin: 0 1 0 0; width: auto; min-width: 10; }
+    """
+
+    def __init__(self, kind: Any, ocid: str, region: Any, title: str) -> None:
+        super().__init__()
+        self.kind = kind_of(kind)
+        self.ocid = ocid
+        self.region_id = getattr(region, "id", region)
+        self.dialog_title = title
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Text(self.dialog_title), id="dialog-title", markup=False)
+            with VerticalScroll(id="dialog-body", can_focus=False):
+                yield from self.compose_body()
+            yield Static("", id="dialog-status", markup=False)
+            with Horizontal(id="dialog-buttons"):
+                yield from self.compose_buttons()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def compose_buttons(self) -> ComposeResult:
+        yield from ()
+
+    def on_resize(self) -> None:
+        # Let the body use the terminal's height (title, status, buttons and border take ~9 lines)
+        # so that a form scrolls only on a small terminal.
+        self.query_one("#dialog-body").styles.max_height = max(6, self.size.height - 9)
+
+    def show_top(self) -> None:
+        """Put the form back at its first line (after focusing a field, once it is laid out)."""
+        body = self.query_one("#dialog-body", VerticalScroll)
+        self.call_after_refresh(body.scroll_home, animate=False)
+
+    def status(self, message: str, *, error: bool = False) -> None:
+        widget = self.query_one("#dialog-status", Static)
+        widget.update(Text(message))
+        widget.set_class(error, "-error")
+
+    def action_close(self) -> None:
+        if self.busy:
+            self.status("A request is in flight: wait for its answer (it cannot be undone).", error=True)
+            return
+        self.dismiss(None)
+
+    def load(self, on_loaded) -> None:
+        """Get the resource (data + etag) in a worker."""
+        self.status("Loading…")
+        genai = self.app.genai  # type: ignore[attr-defined]
+        self.app.call(self, f"get {self.kind.title.lower()}", genai.get, self.kind, self.ocid,  # type: ignore[attr-defined]
+                      region=self.region_id, group="dialog-load", on_success=on_loaded,
+                      on_error=lambda e: self.status(describe_error(e), error=True))

@@ -1,0 +1,354 @@
+"""The six input steps of the fine-tune wizard (the seventh is the shared review).
+
+Each step writes the draft in `save()` and validates in `check()`, naming the first broken rule; a
+step whose choices depend on an earlier one (methods on the base model, hyperparameters on both)
+rebuilds itself when entered, keeping values already typed for the same choice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Label, RadioButton, RadioSet, Static
+
+from tui.cloud import fine_tuning
+from tui.ui.forms import rules
+from tui.ui.forms.field import FormField
+from tui.ui.forms.tags import TagsEditor
+from tui.ui.wizards.base import Step
+from tui.ui.wizards.picker import ResourcePicker
+
+CLUSTER_TYPE = "generativeaidedicatedaicluster"
+
+
+def _note(text: str, classes: str = "step-note") -> Static:
+    return Static(Text(text), classes=classes, markup=False)
+
+
+STEP_CSS = """
+Step .step-note { color: $text-muted; margin: 0 0 1 0; }
+Step .step-error { color: $error; }
+"""
+
+
+class BaseModelStep(Step):
+    title = "Base model"
+    short = "Base"
+    DEFAULT_CSS = STEP_CSS
+
+    def compose(self) -> ComposeResult:
+        yield _note("ACTIVE base models with the FINE_TUNE capability in this region. Type to filter; "
+                    "↑/↓ choose, enter confirms.")
+        w = self.wizard
+        yield ResourcePicker(
+            label="fine-tunable base models",
+            load=lambda: ("list fine-tunable base models", w.app.genai.list, ("model", w.compartment_id),  # type: ignore[attr-defined]
+                          dict(region=w.region_id, capability="FINE_TUNE", lifecycle_state="ACTIVE")),
+            describe=_describe_model,
+            search_text=lambda m: f"{m.display_name} {m.vendor or ''}",
+            id="base-picker",
+        )
+
+    @property
+    def picker(self) -> ResourcePicker:
+        return self.query_one(ResourcePicker)
+
+    def entered(self) -> None:
+        self.picker.load()
+
+    def first_focus(self) -> Any:
+        return self.picker.option_list if self.picker.loaded else self.picker.query_one("Input")
+
+    def on_resource_picker_picked(self, event: ResourcePicker.Picked) -> None:
+        event.stop()
+        self.save()
+        if event.chosen:
+            self.wizard.action_next()
+
+    def save(self) -> None:
+        draft = self.wizard.draft
+        chosen = self.picker.selected
+        if chosen is not None:
+            draft.base_model_id, draft.base_model_name = chosen.id, chosen.display_name
+
+    def check(self) -> str | None:
+        self.save()
+        draft = self.wizard.draft
+        if not draft.base_model_id:
+            return "Base model: choose one from the list"
+        if not fine_tuning.methods_for(draft.base_model_name):
+            return f"Base model: no known fine-tuning method for {draft.base_model_name}"
+        return None
+
+
+def _describe_model(m: Any) -> Text:
+    methods = ", ".join(fine_tuning.METHOD_LABELS[x] for x in fine_tuning.methods_for(m.display_name)) or "—"
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"{m.display_name}", style="bold")
+    text.append(f"  {m.vendor or ''} {m.version or ''}  ", style="dim")
+    text.append(methods)
+    return text
+
+
+class MethodStep(Step):
+    title = "Method"
+    DEFAULT_CSS = STEP_CSS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._for: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield _note("", classes="step-note method-note")
+        yield Vertical(id="method-box")
+
+    async def entered(self) -> None:
+        draft = self.wizard.draft
+        allowed = fine_tuning.methods_for(draft.base_model_name)
+        if draft.method not in allowed:
+            draft.method = allowed[0] if len(allowed) == 1 else ""
+        self.query_one(".method-note", Static).update(Text(
+            f"Methods offered for {draft.base_model_name}: "
+            + ", ".join(fine_tuning.METHOD_LABELS[m] for m in allowed)))
+        if self._for != draft.base_model_name:
+            self._for = draft.base_model_name
+            box = self.query_one("#method-box")
+            await box.remove_children()
+            await box.mount(RadioSet(*[
+                RadioButton(Text(fine_tuning.METHOD_LABELS[m]), value=(m == draft.method), name=m)
+                for m in allowed
+            ], id="method-set"))
+
+    def first_focus(self) -> Any:
+        found = self.query(RadioSet)
+        return found.first() if found else None
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self.wizard.draft.method = event.pressed.name or ""
+
+    def check(self) -> str | None:
+        draft = self.wizard.draft
+        if draft.method not in fine_tuning.methods_for(draft.base_model_name):
+            return "Method: choose one of the methods offered for this base model"
+        return None
+
+
+class HyperparametersStep(Step):
+    title = "Hyperparameters"
+    short = "Hyper"
+    DEFAULT_CSS = STEP_CSS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._for: tuple[str, str] | None = None
+        self.fields: dict[str, FormField] = {}
+
+    def compose(self) -> ComposeResult:
+        yield _note("Prefilled with the documented defaults. Confirmed ranges are rules; "
+                    "unconfirmed ones only warn.")
+        yield Vertical(id="hyper-box")
+
+    async def entered(self) -> None:
+        draft = self.wizard.draft
+        if self._for == draft.hyper_key:
+            return
+        self.save()
+        self._for = draft.hyper_key
+        typed = draft.hyper.setdefault(draft.hyper_key, {})
+        specs = fine_tuning.hyperparameters(draft.base_model_name, draft.method)
+        self.fields = {}
+        for spec in specs:
+            self.fields[spec.name] = FormField(
+                f"{spec.label} ({spec.range_text}{'' if spec.confirmed else ', unconfirmed'})",
+                rule=lambda t, s=spec: rules.hyperparameter(s, t)[0],
+                warn=lambda t, s=spec: rules.hyperparameter(s, t)[1],
+                value=typed.get(spec.name, _format(spec.default)),
+                help=spec.help,
+                id=f"hp-{spec.name.replace('_', '-')}",
+            )
+        box = self.query_one("#hyper-box")
+        await box.remove_children()
+        await box.mount_all(self.fields.values())
+        for f in self.fields.values():
+            f.check()
+
+    def first_focus(self) -> Any:
+        return next(iter(self.fields.values())).input if self.fields else None
+
+    def save(self) -> None:
+        if self._for is not None:
+            self.wizard.draft.hyper[self._for] = {name: f.value for name, f in self.fields.items()}
+
+    def on_input_changed(self) -> None:
+        self.save()
+
+    def check(self) -> str | None:
+        self.save()
+        first = None
+        for f in self.fields.values():
+            broken = f.check()
+            if broken and first is None:
+                first = f"{f.label.split(' (')[0]}: {broken}"
+        return first
+
+
+def _format(value: int | float) -> str:
+    return str(value)
+
+
+class FieldsStep(Step):
+    """A step made of FormFields mapped onto draft attributes."""
+
+    DEFAULT_CSS = STEP_CSS
+    NOTE = ""
+
+    def make_fields(self) -> dict[str, FormField]:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        if self.NOTE:
+            yield _note(self.NOTE)
+        self.fields = self.make_fields()
+        yield from self.fields.values()
+
+    def first_focus(self) -> Any:
+        return next(iter(self.fields.values())).input if self.fields else None
+
+    def save(self) -> None:
+        for attr, f in self.fields.items():
+            setattr(self.wizard.draft, attr, f.value)
+
+    def on_input_changed(self) -> None:
+        self.save()
+
+    def check(self) -> str | None:
+        self.save()
+        first = None
+        for f in self.fields.values():
+            broken = f.check()
+            if broken and first is None:
+                first = f"{f.label}: {broken}"
+        return first
+
+
+class DatasetStep(FieldsStep):
+    title = "Dataset"
+    NOTE = "The training data: one JSONL file of prompt/completion pairs (at least 32) in Object Storage."
+
+    def make_fields(self) -> dict[str, FormField]:
+        d = self.wizard.draft
+        return {
+            "namespace": FormField("Namespace", rule=rules.namespace, value=d.namespace, id="ds-namespace"),
+            "bucket": FormField("Bucket", rule=rules.bucket, value=d.bucket, id="ds-bucket"),
+            "object_name": FormField("Object (.jsonl)", rule=rules.jsonl_object, value=d.object_name,
+                                     placeholder="train.jsonl", id="ds-object"),
+        }
+
+
+def _optional_cluster_ocid(text: str) -> str | None:
+    return None if text == "" else rules.ocid(CLUSTER_TYPE)(text)
+
+
+class ClusterStep(Step):
+    title = "Cluster"
+    DEFAULT_CSS = STEP_CSS
+
+    def compose(self) -> ComposeResult:
+        w = self.wizard
+        yield _note("An ACTIVE fine-tuning dedicated AI cluster in this compartment, or paste its OCID.")
+        yield ResourcePicker(
+            label="fine-tuning clusters",
+            load=lambda: ("list fine-tuning clusters", w.app.genai.list_dedicated_ai_clusters,  # type: ignore[attr-defined]
+                          (w.compartment_id,),
+                          dict(region=w.region_id, cluster_type="FINE_TUNING", lifecycle_state="ACTIVE")),
+            describe=_describe_cluster,
+            search_text=lambda c: f"{c.display_name} {c.id}",
+            id="cluster-picker",
+        )
+        yield Label("or")
+        yield FormField("Cluster OCID", rule=_optional_cluster_ocid, value="", id="cluster-ocid",
+                        placeholder="ocid1.generativeaidedicatedaicluster.oc1....")
+
+    @property
+    def picker(self) -> ResourcePicker:
+        return self.query_one(ResourcePicker)
+
+    @property
+    def pasted(self) -> FormField:
+        return self.query_one("#cluster-ocid", FormField)
+
+    def entered(self) -> None:
+        self.picker.load()
+
+    def first_focus(self) -> Any:
+        return self.picker.option_list if self.picker.loaded else self.pasted.input
+
+    def on_resource_picker_picked(self, event: ResourcePicker.Picked) -> None:
+        event.stop()
+        self.save()
+        if event.chosen:
+            self.wizard.action_next()
+
+    def on_input_changed(self) -> None:
+        self.save()
+
+    def save(self) -> None:
+        pasted = self.pasted.value.strip()
+        chosen = self.picker.selected
+        self.wizard.draft.cluster_id = pasted or (chosen.id if chosen is not None else "")
+
+    def check(self) -> str | None:
+        self.save()
+        broken = self.pasted.check()
+        if broken:
+            return f"Cluster OCID: {broken}"
+        if not self.wizard.draft.cluster_id:
+            return "Cluster: choose one from the list or paste its OCID"
+        return None
+
+
+def _describe_cluster(c: Any) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"{c.display_name}", style="bold")
+    shape = getattr(c, "unit_shape", None) or ""
+    count = getattr(c, "unit_count", None)
+    text.append(f"  {shape}{f' × {count}' if count else ''}  ", style="dim")
+    text.append(f"{c.lifecycle_state}")
+    return text
+
+
+class NameStep(FieldsStep):
+    title = "Name"
+
+    def make_fields(self) -> dict[str, FormField]:
+        d = self.wizard.draft
+        return {
+            "display_name": FormField(
+                "Name", rule=lambda t: rules.display_name(t, required_=True), value=d.display_name,
+                help="Letter or underscore first, then letters, digits, '-' or '_' (at most 255).",
+                id="ft-name"),
+            "version": FormField("Version", rule=rules.free_text(255), value=d.version, id="ft-version"),
+            "description": FormField("Description", rule=rules.free_text(400), value=d.description,
+                                     id="ft-description"),
+        }
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield TagsEditor(self.wizard.draft.freeform_tags, id="ft-tags")
+
+    def save(self) -> None:
+        super().save()
+        self.wizard.draft.freeform_tags = self.query_one(TagsEditor).tags
+
+    def on_tags_editor_changed(self, event: TagsEditor.Changed) -> None:
+        event.stop()
+        self.save()
+
+    def check(self) -> str | None:
+        first = super().check()
+        tags_broken = self.query_one(TagsEditor).check()
+        return first or (f"Tags: {tags_broken}" if tags_broken else None)
