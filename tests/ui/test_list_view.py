@@ -254,3 +254,14 @@ async def test_mutating_keys_present_when_writable(make_app):
         keys = {b.binding.key for b in app.screen.active_bindings.values() if b.enabled}
         for key in ("n", "e", "m", "ctrl+d"):
             assert key in keys, key
+
+
+def test_cut_cells_are_marked_with_an_ellipsis():
+    from rich.cells import cell_len
+
+    from tui.ui.widgets.virtual_table import fit_cell
+
+    assert fit_cell("xai.grok-4-fast-non-reasoning", 10) == "xai.grok-…"
+    assert fit_cell("short", 8) == "short   "
+    assert cell_len(fit_cell("模型名称很长很长", 7)) == 7 and fit_cell("模型名称很长很长", 7).endswith("…")
+    assert fit_cell("anything", 0) == ""

@@ -28,8 +28,8 @@ class MainScreen(Screen):
         Binding("1", "view('models')", "Models", show=False),
         Binding("2", "view('imported')", "Imported", show=False),
         Binding("3", "view('workrequests')", "Work reqs", show=False),
-        Binding("colon", "prompt('command')", ":cmd", key_display=":"),
-        Binding("slash", "prompt('filter')", "/filter", key_display="/"),
+        Binding("colon", "prompt('command')", "Command", key_display=":"),
+        Binding("slash", "prompt('filter')", "Filter", key_display="/"),
     ]
 
     def compose(self) -> ComposeResult:

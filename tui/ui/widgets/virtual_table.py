@@ -245,7 +245,7 @@ class VirtualTable(ScrollView, can_focus=True):
                 style = row_style + self._state_style(row.state)
                 if index == self.cursor:
                     style = style + self.get_component_rich_style("vtable--cursor", partial=True)
-            segments.append(Segment(set_cell_size(text, col_width), style))
+            segments.append(Segment(fit_cell(text, col_width), style))
             segments.append(Segment(" ", row_style))
             used += col_width + 1
         if used < width:
@@ -263,7 +263,7 @@ class VirtualTable(ScrollView, can_focus=True):
             if self.sort_column is not None and self._columns[self.sort_column] is column:
                 label = f"{label} {'▼' if self.sort_descending else '▲'}"
                 style = sorted_style
-            segments.append(Segment(set_cell_size(label, col_width), style))
+            segments.append(Segment(fit_cell(label, col_width), style))
             segments.append(Segment(" ", header))
             used += col_width + 1
         if used < width:
@@ -274,6 +274,15 @@ class VirtualTable(ScrollView, can_focus=True):
         y = index - int(self.scroll_y) + 1
         if 0 < y <= self._body_height():
             self.refresh(Region(0, y, self.size.width, 1))
+
+
+def fit_cell(text: str, width: int) -> str:
+    """Pad or cut `text` to exactly `width` cells; a cut is marked with "…" so it is not misread."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
 
 
 def measure(text: str) -> int:
