@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import time
 from typing import Any
 
 from rich.text import Text
@@ -231,9 +232,18 @@ class WizardScreen(Screen[Any]):
         while self.index > index:
             self.action_back()
 
+    #: Seconds within which a second esc discards a draft the operator has already worked on.
+    DISCARD_WINDOW = 3.0
+
     def action_cancel(self) -> None:
         if self.submission.in_flight:
             self.status("A submission is in flight: wait for its answer (it cannot be undone).", error=True)
+            return
+        now = time.monotonic()
+        armed = getattr(self, "_discard_armed_at", None)
+        if self.index > 0 and (armed is None or now - armed > self.DISCARD_WINDOW):
+            self._discard_armed_at = now
+            self.status("Press esc again to discard this draft; anything else keeps it.", error=True)
             return
         self.dismiss(None)
 
