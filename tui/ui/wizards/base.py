@@ -111,8 +111,15 @@ class WizardScreen(Screen[Any]):
         raise NotImplementedError
 
     def build(self) -> Any:
-        """The SDK details for the create (raises BuilderError naming the field)."""
-        raise NotImplementedError
+        """The SDK details for the create (raises BuilderError naming the field).
+
+        Every step saves its fields into `self.draft` (set by the subclass), whose `build` calls
+        the service layer's builders.
+        """
+        for step in self.steps:
+            if hasattr(step, "save"):
+                step.save()
+        return self.draft.build(self.compartment_id)  # type: ignore[attr-defined]
 
     def submit_call(self, details: Any) -> tuple[str, Any, tuple, dict]:
         """(label, fn, args, kwargs) of the service-layer call for `details`."""

@@ -30,12 +30,6 @@ class FineTuneWizard(WizardScreen):
         return [BaseModelStep(), MethodStep(), HyperparametersStep(), DatasetStep(), ClusterStep(), NameStep(),
                 ReviewStep(self.render_review)]
 
-    def build(self) -> Any:
-        for step in self.steps:
-            if hasattr(step, "save"):
-                step.save()
-        return self.draft.build(self.compartment_id)
-
     def render_review(self) -> tuple[str, str]:
         details = self.build()
         return review.body_json(details), review.fine_tune_cli(details, self.region_id)

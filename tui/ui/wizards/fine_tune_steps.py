@@ -321,24 +321,32 @@ def _describe_cluster(c: Any) -> Text:
     return text
 
 
-class NameStep(FieldsStep):
+class NamingStep(FieldsStep):
+    """Name, (vendor,) version, description and freeform tags: the last form of both wizards."""
+
     title = "Name"
+    id_prefix = "ft"
+    with_vendor = False
 
     def make_fields(self) -> dict[str, FormField]:
         d = self.wizard.draft
-        return {
+        p = self.id_prefix
+        fields = {
             "display_name": FormField(
                 "Name", rule=lambda t: rules.display_name(t, required_=True), value=d.display_name,
                 help="Letter or underscore first, then letters, digits, '-' or '_' (at most 255).",
-                id="ft-name"),
-            "version": FormField("Version", rule=rules.free_text(255), value=d.version, id="ft-version"),
-            "description": FormField("Description", rule=rules.free_text(400), value=d.description,
-                                     id="ft-description"),
+                id=f"{p}-name"),
         }
+        if self.with_vendor:
+            fields["vendor"] = FormField("Vendor", rule=rules.free_text(255), value=d.vendor, id=f"{p}-vendor")
+        fields["version"] = FormField("Version", rule=rules.free_text(255), value=d.version, id=f"{p}-version")
+        fields["description"] = FormField("Description", rule=rules.free_text(400), value=d.description,
+                                          id=f"{p}-description")
+        return fields
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
-        yield TagsEditor(self.wizard.draft.freeform_tags, id="ft-tags")
+        yield TagsEditor(self.wizard.draft.freeform_tags, id=f"{self.id_prefix}-tags")
 
     def save(self) -> None:
         super().save()
@@ -352,3 +360,7 @@ class NameStep(FieldsStep):
         first = super().check()
         tags_broken = self.query_one(TagsEditor).check()
         return first or (f"Tags: {tags_broken}" if tags_broken else None)
+
+
+class NameStep(NamingStep):
+    """The fine-tune wizard's naming step (a custom model has no vendor of its own to set)."""

@@ -27,12 +27,6 @@ class ImportWizard(WizardScreen):
     def make_steps(self) -> list[Step]:
         return [SourceStep(), CapabilityStep(), DetailsStep(), ReviewStep(self.render_review)]
 
-    def build(self) -> Any:
-        for step in self.steps:
-            if hasattr(step, "save"):
-                step.save()
-        return self.draft.build(self.compartment_id)
-
     def render_review(self) -> tuple[str, str]:
         details = self.build()
         return review.body_json(details), review.import_cli(details, self.region_id)

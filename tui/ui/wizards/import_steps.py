@@ -17,9 +17,8 @@ from tui.cloud.regions import REGIONS
 from tui.cloud.resources import IMPORTED_MODEL_PRIMARY_CAPABILITIES
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField
-from tui.ui.forms.tags import TagsEditor
 from tui.ui.wizards.base import Step
-from tui.ui.wizards.fine_tune_steps import STEP_CSS, FieldsStep, _note
+from tui.ui.wizards.fine_tune_steps import STEP_CSS, NamingStep, _note
 from tui.ui.wizards.import_draft import HUGGING_FACE, OBJECT_STORAGE
 
 CAPABILITY_HELP = {
@@ -132,35 +131,7 @@ class CapabilityStep(Step):
         return None
 
 
-class DetailsStep(FieldsStep):
+class DetailsStep(NamingStep):
     title = "Details"
-
-    def make_fields(self) -> dict[str, FormField]:
-        d = self.wizard.draft
-        return {
-            "display_name": FormField(
-                "Name", rule=lambda t: rules.display_name(t, required_=True), value=d.display_name,
-                help="Letter or underscore first, then letters, digits, '-' or '_' (at most 255).",
-                id="im-name"),
-            "vendor": FormField("Vendor", rule=rules.free_text(255), value=d.vendor, id="im-vendor"),
-            "version": FormField("Version", rule=rules.free_text(255), value=d.version, id="im-version"),
-            "description": FormField("Description", rule=rules.free_text(400), value=d.description,
-                                     id="im-description"),
-        }
-
-    def compose(self) -> ComposeResult:
-        yield from super().compose()
-        yield TagsEditor(self.wizard.draft.freeform_tags, id="im-tags")
-
-    def save(self) -> None:
-        super().save()
-        self.wizard.draft.freeform_tags = self.query_one(TagsEditor).tags
-
-    def on_tags_editor_changed(self, event: TagsEditor.Changed) -> None:
-        event.stop()
-        self.save()
-
-    def check(self) -> str | None:
-        first = super().check()
-        tags_broken = self.query_one(TagsEditor).check()
-        return first or (f"Tags: {tags_broken}" if tags_broken else None)
+    id_prefix = "im"
+    with_vendor = True
