@@ -59,3 +59,21 @@ def test_theme_env_var_does_not_leak(make_app, monkeypatch):
     monkeypatch.setenv("TEXTUAL_THEME", "nord")
     app, _ = make_app(theme="oci-ansi")
     assert app.theme == "oci-ansi"
+
+
+def test_the_wheel_ships_every_theme_where_the_loader_looks_first(tmp_path):
+    """A non-editable install has no repo: the themes must be inside the wheel, as tui/themes."""
+    import zipfile
+
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--disable-pip-version-check", "-q",
+         "-w", str(tmp_path), str(ROOT)],
+        check=True, capture_output=True, timeout=240,
+    )
+    (wheel,) = tmp_path.glob("oci_genai_tui-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = {p.name for p in (ROOT / "themes").iterdir() if p.suffix in (".toml", ".json")}
+    assert shipped >= {"oci-dark.toml", "oci-light.toml", "oci-ansi.toml"}
+    assert {f"tui/themes/{name}" for name in shipped} <= names
+    assert "tui/ui/console.tcss" in names
+    assert theme_dirs()[0].parts[-2:] == ("tui", "themes")
