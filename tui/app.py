@@ -39,11 +39,11 @@ class ConsoleApp(WorkerClient, App):
     COMMANDS = App.COMMANDS | set(PROVIDERS)
 
     BINDINGS = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("ctrl+r", "pick_region", "Region"),
-        Binding("ctrl+t", "pick_compartment", "Compartment"),
-        Binding("p", "pick_profile", "Profile", show=False),
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("ctrl+r", "pick_region", "Region", id="region"),
+        Binding("ctrl+t", "pick_compartment", "Compartment", id="compartment"),
+        Binding("p", "pick_profile", "Profile", show=False, id="profile"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id="quit"),
     ]
 
     def __init__(self, settings: Settings, *, genai: Any = None, now: Callable[[], datetime] | None = None,
@@ -69,15 +69,34 @@ class ConsoleApp(WorkerClient, App):
 
         self.tracker = WorkTracker(self)
         self._register_themes()
+        self._apply_keymap()
+
+    # ------------------------------------------------------------------ keys
+    def _apply_keymap(self) -> None:
+        """Operators remap keys by binding id in the config file (`[keymap]`), as in k9s."""
+        keymap = dict(self.settings.keymap or {})
+        if not keymap:
+            return
+        from tui.ui.keymap import binding_ids
+
+        unknown = sorted(set(keymap) - set(binding_ids()))
+        for binding_id in unknown:
+            del keymap[binding_id]
+        if unknown:
+            self.startup_problems.append(
+                f"keymap: unknown binding id(s) {', '.join(unknown)}; known: {', '.join(binding_ids())}")
+        if keymap:
+            self.set_keymap(keymap)
+            log.info("keymap: %s", keymap)
 
     # ------------------------------------------------------------------ themes
     def _register_themes(self) -> None:
-        themes, self.theme_problems = load_themes()
+        themes, self.startup_problems = load_themes()
         for theme in themes.values():
             self.register_theme(theme)
         wanted = self.settings.theme or DEFAULT_THEME
         if wanted not in self.available_themes:
-            self.theme_problems.append(f"unknown theme {wanted!r}; using {DEFAULT_THEME}")
+            self.startup_problems.append(f"unknown theme {wanted!r}; using {DEFAULT_THEME}")
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted  # explicit: TEXTUAL_THEME from the environment must not leak in
 
@@ -105,7 +124,7 @@ class ConsoleApp(WorkerClient, App):
         return MainScreen(id="main")
 
     def on_mount(self) -> None:
-        for problem in self.theme_problems:
+        for problem in self.startup_problems:
             self.notify(problem, severity="warning", markup=False)
 
     def start_session(self) -> None:

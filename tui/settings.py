@@ -61,6 +61,8 @@ class Settings:
     log_file: str | None = None
     auth: str = "api_key"
     seed: str = "demo"
+    #: binding id -> keys (comma-separated), from the config file's [keymap] table
+    keymap: dict[str, str] = field(default_factory=dict)
     #: where each value came from ("flag", "env OCI_CLI_REGION", "config", "default"): shown by --info
     sources: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -143,11 +145,26 @@ def read_config_file(path: Path) -> dict[str, Any]:
         raise SettingsError(f"{path}: {exc}") from exc
     out: dict[str, Any] = {}
     for key, value in data.items():
+        if key == "keymap":
+            out["keymap"] = _keymap(path, value)
+            continue
         name = _FILE_KEYS.get(key)
         if name is None:
             raise SettingsError(f"{path}: unknown setting {key!r}; known: {', '.join(sorted(_FILE_KEYS))}")
         out[name] = value
     return out
+
+
+def _keymap(path: Path, table: Any) -> dict[str, str]:
+    """`[keymap]` maps binding ids to keys, e.g. `delete = "ctrl+x"` or `sort = "o,ctrl+o"`."""
+    if not isinstance(table, dict):
+        raise SettingsError(f"{path}: [keymap] must be a table of binding id = \"keys\"")
+    keymap: dict[str, str] = {}
+    for binding_id, keys in table.items():
+        if not isinstance(keys, str) or not keys.strip():
+            raise SettingsError(f"{path}: keymap.{binding_id} must be a non-empty string of keys")
+        keymap[str(binding_id)] = keys.strip()
+    return keymap
 
 
 def load_settings(argv: list[str] | None = None) -> Settings:
@@ -172,7 +189,7 @@ def resolve(flags: dict[str, Any], env: dict[str, str], file_values: dict[str, A
     for name, (value, source) in chosen.items():
         if name in _BOOL_FIELDS:
             value = _to_bool(value, name)
-        elif value is not None:
+        elif value is not None and name != "keymap":
             value = str(value)
         setattr(settings, name, value)
         settings.sources[name] = source

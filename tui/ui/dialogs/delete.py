@@ -36,7 +36,7 @@ def endpoints_in_message(message: str) -> dict[str, str]:
 
 class DeleteDialog(DialogScreen):
     BINDINGS = [
-        Binding("D", "confirm", "Delete (shift+d)"),
+        Binding("D", "confirm", "Delete (shift+d)", id="delete-confirm"),
         Binding("enter", "close", "Cancel", show=False),
     ]
     DEFAULT_CSS = """

@@ -25,11 +25,11 @@ class MainScreen(Screen):
     AUTO_FOCUS = None  # focus goes to the table explicitly; never to an Input (bindings would type into it)
 
     BINDINGS = [
-        Binding("1", "view('models')", "Models", show=False),
-        Binding("2", "view('imported')", "Imported", show=False),
-        Binding("3", "view('workrequests')", "Work reqs", show=False),
-        Binding("colon", "prompt('command')", "Command", key_display=":"),
-        Binding("slash", "prompt('filter')", "Filter", key_display="/"),
+        Binding("1", "view('models')", "Models", show=False, id="view-models"),
+        Binding("2", "view('imported')", "Imported", show=False, id="view-imported"),
+        Binding("3", "view('workrequests')", "Work reqs", show=False, id="view-workrequests"),
+        Binding("colon", "prompt('command')", "Command", key_display=":", id="command"),
+        Binding("slash", "prompt('filter')", "Filter", key_display="/", id="filter"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -46,18 +46,18 @@ class ResourceListView(Vertical):
     ResourceListView.-narrow DetailPane { width: 1fr; border-left: none; }
     """
     BINDINGS = [
-        Binding("enter", "toggle_detail", "Detail", tooltip="Show or hide the detail pane"),
+        Binding("enter", "toggle_detail", "Detail", tooltip="Show or hide the detail pane", id="detail"),
         Binding("d", "toggle_detail", "Detail", show=False),
-        Binding("y", "raw", "JSON", show=False, tooltip="Raw JSON of the selected resource"),
-        Binding("c", "copy_ocid", "Copy OCID"),
-        Binding("f", "server_filters", "Filters", tooltip="Server-side filters: capability, state, vendor, type"),
-        Binding("s", "sort_next", "Sort", tooltip="Sort by the next column"),
-        Binding("S", "sort_reverse", "Reverse", show=False, tooltip="Reverse the sort order"),
-        Binding("r", "refresh", "Refresh", show=False),
-        Binding("n", "create", "New", tooltip="Fine-tune a model / import a model"),
-        Binding("e", "edit", "Edit", show=False),
-        Binding("m", "move", "Move", show=False, tooltip="Move to another compartment"),
-        Binding("ctrl+d", "delete", "Delete"),
+        Binding("y", "raw", "JSON", show=False, tooltip="Raw JSON of the selected resource", id="raw-json"),
+        Binding("c", "copy_ocid", "Copy OCID", id="copy-ocid"),
+        Binding("f", "server_filters", "Filters", tooltip="Server-side filters: capability, state, vendor, type", id="server-filters"),
+        Binding("s", "sort_next", "Sort", tooltip="Sort by the next column", id="sort"),
+        Binding("S", "sort_reverse", "Reverse", show=False, tooltip="Reverse the sort order", id="sort-reverse"),
+        Binding("r", "refresh", "Refresh", show=False, id="refresh"),
+        Binding("n", "create", "New", tooltip="Fine-tune a model / import a model", id="create"),
+        Binding("e", "edit", "Edit", show=False, id="edit"),
+        Binding("m", "move", "Move", show=False, tooltip="Move to another compartment", id="move"),
+        Binding("ctrl+d", "delete", "Delete", id="delete"),
         Binding("escape", "back", "Back", show=False),
     ]
 

@@ -92,8 +92,8 @@ class WorkRequestsView(Vertical):
     WorkRequestsView.-narrow WorkRequestDetail { width: 1fr; height: 1fr; border-left: none; border-top: hkey $panel; }
     """
     BINDINGS = [
-        Binding("r", "refresh", "Refresh"),
-        Binding("c", "copy_ocid", "Copy OCID"),
+        Binding("r", "refresh", "Refresh", id="refresh"),
+        Binding("c", "copy_ocid", "Copy OCID", id="copy-ocid"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

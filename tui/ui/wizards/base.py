@@ -71,12 +71,12 @@ class WizardScreen(Screen[Any]):
     """A multi-step form that ends in one create submitted with a lifelong retry token."""
 
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next"),
-        Binding("ctrl+b", "back", "Back"),
-        Binding("ctrl+s", "submit", "Submit"),
+        Binding("ctrl+n", "next", "Next", id="wizard-next"),
+        Binding("ctrl+b", "back", "Back", id="wizard-back"),
+        Binding("ctrl+s", "submit", "Submit", id="wizard-submit"),
         Binding("escape", "cancel", "Cancel"),
-        Binding("j", "copy_body", "Copy JSON"),
-        Binding("c", "copy_cli", "Copy CLI"),
+        Binding("j", "copy_body", "Copy JSON", id="wizard-copy-body"),
+        Binding("c", "copy_cli", "Copy CLI", id="wizard-copy-cli"),
     ]
     DEFAULT_CSS = """
     WizardScreen { layout: vertical; }
