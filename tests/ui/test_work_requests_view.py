@@ -91,3 +91,17 @@ async def test_track_work_request_polls_until_settled(make_app):
         assert all(t.settled for t in app.tracker.items())
         row = next(r for r in view.table.rows if r.ocid == wr_id)
         assert row.state == "SUCCEEDED"
+
+
+async def test_resource_column_names_the_models_the_console_has_listed(make_app):
+    app, emu = make_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        listed = {row.ocid: row.name for row in app.main.current_view.rowset.rows}
+        await pilot.press("3")
+        await settle(pilot)
+        view = app.main.current_view
+        creating = emu.seed_info.extras["creating_model_id"]
+        rows = [r for r in view.table.rows if creating in [res.identifier for res in r.obj.resources]]
+        assert rows, "the seed's running fine-tune has a work request"
+        assert rows[0].name == listed[creating] and not rows[0].name.startswith("ocid1.")

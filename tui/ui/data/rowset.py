@@ -25,6 +25,7 @@ class RowSet:
         self._rows: list[Row] = rows or []
         self._lock = threading.Lock()
         self._sorted_cache: tuple[SortState, list[Row]] | None = None
+        self._names: dict[str, str] | None = None
 
     @property
     def rows(self) -> list[Row]:
@@ -37,6 +38,14 @@ class RowSet:
         with self._lock:
             self._rows = rows
             self._sorted_cache = None
+            self._names = None
+
+    def name_of(self, ocid: str) -> str | None:
+        """The display name of a listed resource (an index built once per list, not per lookup)."""
+        names = self._names
+        if names is None:
+            names = self._names = {row.ocid: row.name for row in self._rows}
+        return names.get(ocid)
 
     def sorted_rows(self, sort: SortState) -> list[Row]:
         with self._lock:

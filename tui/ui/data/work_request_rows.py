@@ -7,7 +7,7 @@ table like any other cell and costs nothing over SSH.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable
 
 from tui.ui.data.columns import Column
 from tui.ui.data.rows import Row, _sort_key, format_value
@@ -32,24 +32,27 @@ def progress_bar(percent: float | None, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled) + f" {value:3.0f}%"
 
 
-def resource_label(wr: Any, label: str | None) -> str:
+def resource_label(wr: Any, label: str | None, name_of: Callable[[str], str | None] | None = None) -> str:
+    """The operator's own label, else the resource's display name when the console has it listed,
+    else its OCID."""
     if label:
         return label
     resources = getattr(wr, "resources", None) or []
     for res in resources:
         ident = getattr(res, "identifier", None)
         if ident:
-            return ident
+            return (name_of(ident) if name_of else None) or ident
     return ""
 
 
-def build_wr_row(wr: Any, region: str, label: str | None = None) -> Row:
+def build_wr_row(wr: Any, region: str, label: str | None = None,
+                 name_of: Callable[[str], str | None] | None = None) -> Row:
     values: list[Any] = []
     for col in WR_COLUMNS:
         if col.key == "region":
             values.append(region)
         elif col.key == "label":
-            values.append(resource_label(wr, label))
+            values.append(resource_label(wr, label, name_of))
         else:
             values.append(getattr(wr, col.key, None))
     cells = []
@@ -65,7 +68,7 @@ def build_wr_row(wr: Any, region: str, label: str | None = None) -> Row:
         key=f"{region}/{wr.id}",
         ocid=wr.id,
         region=region,
-        name=clean(resource_label(wr, label)),
+        name=clean(resource_label(wr, label, name_of)),
         state=status,
         cells=tuple(cells),
         sort_keys=tuple(_sort_key(v) for v in values),

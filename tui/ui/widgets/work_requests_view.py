@@ -159,8 +159,9 @@ class WorkRequestsView(Vertical):
     def rebuild(self) -> None:
         """Merge listed and tracked work requests (tracked ones carry the operator's label)."""
         rows: dict[str, Row] = {}
+        name_of = self._name_of()
         for key, (wr, region) in self.listed.items():
-            rows[key] = build_wr_row(wr, region)
+            rows[key] = build_wr_row(wr, region, name_of=name_of)
         for item in self.app.tracker.items():
             key = f"{item.region}/{item.id}"
             wr = item.wr
@@ -184,6 +185,19 @@ class WorkRequestsView(Vertical):
             text.append(f"  updated {self._updated_at}", style="dim")
         self.status.done(text)
         self._show_detail(self.table.current_row, force=True)
+
+    def _name_of(self) -> Any:
+        """Resolve a resource OCID to the name shown in the Models or Imported models list."""
+        rowsets = [view.rowset for view in self.screen.query("ResourceListView")]
+
+        def name_of(ocid: str) -> str | None:
+            for rowset in rowsets:
+                name = rowset.name_of(ocid)
+                if name:
+                    return name
+            return None
+
+        return name_of
 
     @staticmethod
     def _newer(a: Any, b: Any) -> bool:
