@@ -154,12 +154,14 @@ class ConsoleApp(WorkerClient, App):
         return self._genai
 
     def _build_genai(self) -> Any:
-        if self._prepare is not None:
-            self._prepare(self.settings)
-            self._prepare = None
+        # The SDK import (~0.2 s) first: in demo mode it overlaps the local service's start-up.
         from tui.cloud.auth import load_profile
         from tui.cloud.clients import CloudSession
         from tui.cloud.operations import GenAI
+
+        if self._prepare is not None:
+            self._prepare(self.settings)
+            self._prepare = None
 
         profile = load_profile(self.settings.profile, self.settings.config_file, self.settings.auth,
                                region=self.settings.region)

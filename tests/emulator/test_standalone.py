@@ -41,3 +41,24 @@ def test_bad_arguments_exit_nonzero(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "tui.emulator", "--region", "moon-1", "--write-config",
                           str(tmp_path)], cwd=REPO, capture_output=True, text=True, timeout=30)
     assert bad.returncode == 2 and "moon-1" in bad.stderr
+
+
+def test_ready_json_for_a_parent_process_and_exit_when_stdin_closes(tmp_path):
+    """What `--demo` relies on: one JSON line to connect with, and no orphan when the parent goes."""
+    import json
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui.emulator", "--port", "0", "--write-config", str(tmp_path),
+         "--seed", "demo", "--ready-json", "--exit-with-stdin"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    try:
+        info = json.loads(proc.stdout.readline())
+        assert info["endpoint_template"].endswith("/{region}") and info["url"].startswith("http://127.0.0.1:")
+        assert info["config_file"] == str(tmp_path / "config") and info["profile"] == "DEFAULT"
+        assert info["extras"]["models_compartment_id"].startswith("ocid1.compartment.")
+        proc.stdin.close()
+        assert proc.wait(timeout=10) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()

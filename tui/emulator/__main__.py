@@ -2,11 +2,16 @@
 
 Writes DIR/config (profile DEFAULT) and DIR/key.pem, registers that key, prints the endpoint
 template on one line and a usage hint, and serves until Ctrl-C.
+
+For a parent process (the console's `--demo`): `--ready-json` prints one JSON line instead (endpoint,
+config file, profile, region, tenancy and the seed's well-known ids) and `--exit-with-stdin` stops
+the service when its standard input closes, so it never outlives the console that started it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import threading
@@ -30,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pace", type=float, default=20.0,
                         help="emulated seconds per real second (default 20: a fine-tune takes ~6 s)")
     parser.add_argument("--no-verify", action="store_true", help="accept unsigned requests")
+    parser.add_argument("--ready-json", action="store_true",
+                        help="print one JSON line (endpoint, config, seed ids) instead of the banner")
+    parser.add_argument("--exit-with-stdin", action="store_true",
+                        help="stop when standard input closes (for a parent process)")
     args = parser.parse_args(argv)
     try:
         region = lookup_region(args.region).id
@@ -46,6 +55,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(str(exc))
     emu.add_key(identity.key_id, identity.public_key_pem)
     emu.start(args.host, args.port)
+    if args.ready_json:
+        print(json.dumps({
+            "endpoint_template": emu.endpoint_template, "url": emu.url, "config_file": str(identity.config_file),
+            "profile": identity.profile, "region": region, "tenancy_id": identity.tenancy_id,
+            "extras": dict(emu.seed_info.extras),
+        }), flush=True)
+        return _serve(emu, until_stdin_closes=args.exit_with_stdin)
     print(emu.endpoint_template, flush=True)
     print(
         f"# config: {identity.config_file}  (profile DEFAULT, key {identity.key_file})\n"
@@ -54,8 +70,16 @@ def main(argv: list[str] | None = None) -> int:
         f"# seed {args.seed}, home region {region}, pace x{args.pace:g}; Ctrl-C to stop",
         flush=True,
     )
+    return _serve(emu, until_stdin_closes=args.exit_with_stdin)
+
+
+def _serve(emu: Emulator, *, until_stdin_closes: bool) -> int:
     try:
-        threading.Event().wait()
+        if until_stdin_closes:
+            while sys.stdin.buffer.read(4096):
+                pass
+        else:
+            threading.Event().wait()
     except KeyboardInterrupt:
         pass
     finally:
