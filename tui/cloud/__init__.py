@@ -2,28 +2,41 @@
 
 Scripts and the console share it so that what the console shows is exactly what a script would get;
 it never imports Textual and returns plain data (SDK model objects and ``str``), never markup.
+
+The names below are loaded on first use (PEP 562): importing a light module such as
+``tui.cloud.regions`` must not pull in the OCI SDK (~0.2 s), which the console loads in a worker
+after its first paint and the local service never needs.
 """
 
-from tui.cloud.auth import Profile, list_profiles, load_profile, profile_from_config
-from tui.cloud.builders import BuilderError
-from tui.cloud.clients import CloudSession
-from tui.cloud.errors import CloudError, from_exception
-from tui.cloud.operations import GenAI, Result, new_retry_token
-from tui.cloud.regions import (
-    HOME_REGION_ID,
-    REGIONS,
-    Region,
-    UnknownRegionError,
-    lookup_region,
-    region_from_ocid,
-    resolve_region,
-)
-from tui.cloud.resources import IMPORTED_MODEL, KINDS, MODEL, ResourceKind, kind_of, normalize_capability
-from tui.cloud.work_requests import WorkRequests
+from __future__ import annotations
 
-__all__ = [
-    "BuilderError", "CloudError", "CloudSession", "GenAI", "HOME_REGION_ID", "IMPORTED_MODEL", "KINDS", "MODEL",
-    "Profile", "REGIONS", "Region", "ResourceKind", "Result", "UnknownRegionError", "WorkRequests",
-    "from_exception", "kind_of", "list_profiles", "load_profile", "lookup_region", "new_retry_token",
-    "normalize_capability", "profile_from_config", "region_from_ocid", "resolve_region",
-]
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "Profile": "auth", "list_profiles": "auth", "load_profile": "auth", "profile_from_config": "auth",
+    "BuilderError": "builders",
+    "CloudSession": "clients",
+    "CloudError": "errors", "from_exception": "errors",
+    "GenAI": "operations", "Result": "operations", "new_retry_token": "operations",
+    "HOME_REGION_ID": "regions", "REGIONS": "regions", "Region": "regions", "UnknownRegionError": "regions",
+    "lookup_region": "regions", "region_from_ocid": "regions", "resolve_region": "regions",
+    "IMPORTED_MODEL": "resources", "KINDS": "resources", "MODEL": "resources", "ResourceKind": "resources",
+    "kind_of": "resources", "normalize_capability": "resources",
+    "WorkRequests": "work_requests",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tui.cloud' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"tui.cloud.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
