@@ -135,18 +135,22 @@ class CloudSession:
         with self._lock:
             client = self._clients.get(key)
             if client is None:
-                kwargs = self._client_kwargs(background)
-                endpoint = self.endpoint_for(r)
-                if endpoint is not None:
-                    kwargs["service_endpoint"] = endpoint
-                try:
-                    client = oci.generative_ai.GenerativeAiClient(self.profile.client_config(r.id), **kwargs)
-                except CloudError:
-                    raise
-                except Exception as exc:
-                    raise from_exception(exc, "CreateClient", r) from None
+                client = self._new_client(oci.generative_ai.GenerativeAiClient, r, background)
                 self._clients[key] = client
         return client
+
+    def _new_client(self, client_class: Any, region: Region, background: bool) -> Any:
+        """One SDK client for `region`: the shared signer, the retry budget, the endpoint template."""
+        kwargs = self._client_kwargs(background)
+        endpoint = self.endpoint_for(region)
+        if endpoint is not None:
+            kwargs["service_endpoint"] = endpoint
+        try:
+            return client_class(self.profile.client_config(region.id), **kwargs)
+        except CloudError:
+            raise
+        except Exception as exc:
+            raise from_exception(exc, "CreateClient", region) from None
 
     def identity_client(self, *, background: bool = False) -> oci.identity.IdentityClient:
         """The Identity client (global service), reached through the default region / template."""
@@ -156,17 +160,7 @@ class CloudSession:
         with self._lock:
             client = self._identity.get(bool(background))
             if client is None:
-                r = self.default_region
-                kwargs = self._client_kwargs(background)
-                endpoint = self.endpoint_for(r)
-                if endpoint is not None:
-                    kwargs["service_endpoint"] = endpoint
-                try:
-                    client = oci.identity.IdentityClient(self.profile.client_config(r.id), **kwargs)
-                except CloudError:
-                    raise
-                except Exception as exc:
-                    raise from_exception(exc, "CreateClient", r) from None
+                client = self._new_client(oci.identity.IdentityClient, self.default_region, background)
                 self._identity[bool(background)] = client
         return client
 
