@@ -7,7 +7,7 @@ the value or the message as markup). `check()` lets a step validate everything b
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -115,3 +115,14 @@ class FormField(Vertical):
     def focus(self, scroll_visible: bool = True) -> "FormField":
         self._input.focus(scroll_visible)
         return self
+
+
+def first_broken(fields: "Iterable[FormField]") -> str | None:
+    """`Label: rule` of the first field that breaks its rule (every field is checked, so each shows
+    its own message), or None when all hold."""
+    first = None
+    for f in fields:
+        broken = f.check()
+        if broken and first is None:
+            first = f"{f.label}: {broken}"
+    return first

@@ -16,7 +16,7 @@ from textual.widgets import Label, RadioButton, RadioSet, Static
 
 from tui.cloud import fine_tuning
 from tui.ui.forms import rules
-from tui.ui.forms.field import FormField
+from tui.ui.forms.field import FormField, first_broken
 from tui.ui.forms.tags import TagsEditor
 from tui.ui.wizards.base import Step
 from tui.ui.wizards.picker import ResourcePicker
@@ -227,12 +227,7 @@ class FieldsStep(Step):
 
     def check(self) -> str | None:
         self.save()
-        first = None
-        for f in self.fields.values():
-            broken = f.check()
-            if broken and first is None:
-                first = f"{f.label}: {broken}"
-        return first
+        return first_broken(self.fields.values())
 
 
 class DatasetStep(FieldsStep):

@@ -16,7 +16,7 @@ from textual.widgets import ContentSwitcher, Label, RadioButton, RadioSet, Selec
 from tui.cloud.regions import REGIONS
 from tui.cloud.resources import IMPORTED_MODEL_PRIMARY_CAPABILITIES
 from tui.ui.forms import rules
-from tui.ui.forms.field import FormField
+from tui.ui.forms.field import FormField, first_broken
 from tui.ui.wizards.base import Step
 from tui.ui.wizards.fine_tune_steps import STEP_CSS, NamingStep, _note
 from tui.ui.wizards.import_draft import HUGGING_FACE, OBJECT_STORAGE
@@ -98,12 +98,7 @@ class SourceStep(Step):
 
     def check(self) -> str | None:
         self.save()
-        first = None
-        for f in self.fields.values():
-            broken = f.check()
-            if broken and first is None:
-                first = f"{f.label}: {broken}"
-        return first
+        return first_broken(self.fields.values())
 
 
 class CapabilityStep(Step):
