@@ -182,3 +182,65 @@ def test_wait_stopped_from_another_thread_while_polls_fail(genai, emulator):
     threading.Timer(0.3, stop.set).start()
     assert genai.work_requests.wait(res.work_request_id, stop=stop, interval=0.05, timeout=60) is None  # none seen
     assert records(emulator, "GetWorkRequest")[0].status == 500
+
+
+# -- the retry policy on its own (plain functions raising the SDK's own exception types) ------------
+
+def _service_error(status, code, **headers):
+    import oci
+
+    return oci.exceptions.ServiceError(status, code, headers, f"{status} {code}")
+
+
+def _failing(*errors):
+    queue = list(errors)
+
+    def call():
+        if queue:
+            raise queue.pop(0)
+        return "ok"
+
+    return call
+
+
+def test_policy_waits_retry_after_and_records_what_failed():
+    from tui.cloud.clients import interactive_retry_strategy
+
+    slept = []
+    policy = interactive_retry_strategy().recording()
+    policy.sleep = slept.append
+    assert policy.make_retrying_call(_failing(_service_error(429, "TooManyRequests", **{"retry-after": "1.5"}))) == "ok"
+    assert slept and slept[0] >= 1.5 and policy.attempts == 2
+    assert [(f.status, f.ambiguous) for f in policy.failures] == [(429, False)] and not policy.ambiguous
+
+
+def test_policy_marks_5xx_and_lost_replies_ambiguous_and_never_retries_a_conflict():
+    import oci
+
+    from tui.cloud.clients import background_retry_strategy, interactive_retry_strategy
+
+    policy = interactive_retry_strategy().recording()
+    policy.sleep = lambda s: None
+    lost = oci._vendor.requests.exceptions.ConnectionError("Remote end closed connection without response")
+    with pytest.raises(oci._vendor.requests.exceptions.ConnectionError):
+        policy.make_retrying_call(_failing(_service_error(500, "InternalServerError"), lost))
+    assert [f.ambiguous for f in policy.failures] == [True, True] and policy.ambiguous
+
+    interactive = interactive_retry_strategy().recording()
+    with pytest.raises(oci.exceptions.ServiceError):
+        interactive.make_retrying_call(_failing(_service_error(409, "IncorrectState")))
+    assert interactive.attempts == 1
+    background = background_retry_strategy().recording()
+    background.sleep = lambda s: None
+    assert background.make_retrying_call(_failing(_service_error(409, "IncorrectState"))) == "ok"
+
+
+def test_policy_does_not_retry_past_its_deadline():
+    from tui.cloud.clients import background_retry_strategy
+
+    import oci
+
+    policy = background_retry_strategy().recording(deadline=time.monotonic() + 0.5)
+    with pytest.raises(oci.exceptions.ServiceError):
+        policy.make_retrying_call(_failing(_service_error(429, "TooManyRequests", **{"retry-after": "5"})))
+    assert policy.attempts == 1
