@@ -294,15 +294,18 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
             self.load_compartments(then=resolve)
 
     def switch_profile(self, name: str) -> None:
-        """Rebuild the session on another profile of the same config file."""
+        """Rebuild the session on another profile of the same config file (the same one: reload it
+        from disk, keeping the compartment, e.g. after its key was rotated)."""
         settings = self.settings
+        reload = name == self.context.profile
         settings.profile = name
         with self._genai_lock:
             self._genai = None
         self.connected = False
         self.context.profile = name
-        self.context.compartment_id = None
-        self.compartments = {}
+        if not reload:
+            self.context.compartment_id = None
+            self.compartments = {}
         self.refresh_context()
         self.call(self, "connect", self._connect_now, group="connect", on_success=self._on_profile_connected,
                   on_error=self._connect_failed)
@@ -335,7 +338,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         from tui.ui.screens.profile_picker import ProfilePicker
 
         def chosen(value: str | None) -> None:
-            if value and value != self.context.profile:
+            if value:  # the current one too: it is read again from disk
                 self.switch_profile(value)
 
         self.push_screen(ProfilePicker(self.settings.config_file, self.context.profile), chosen)

@@ -9,17 +9,23 @@ Why a process, not a thread: its start-up (imports, key generation, seeding) and
 serialises then run on the second core instead of fighting the console for the GIL; that took
 cold start from ~1.05 s to ~0.8 s on a 2-core machine. The child reads its stdin until EOF, so it
 stops with the console even if the console is killed.
+
+A killed console cannot remove its temporary folder (key, config, log), so each folder names its
+owner (an `owner` file: the console's pid and process start time) and every start removes the
+folders of this user whose owner process is gone.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +35,60 @@ log = logging.getLogger(__name__)
 
 DEMO_PACE = 20.0  # emulated seconds per real second
 START_TIMEOUT = 30.0
+FOLDER_PREFIX = "oci-genai-tui-demo-"
+OWNER_FILE = "owner"
+ORPHAN_AGE = 600.0  # a folder with no owner file yet is left alone this long (a start under way)
+
+
+def _process_start(pid: int) -> str | None:
+    """The process's start time in clock ticks (/proc/PID/stat field 22), None where unknown."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[-1].split()
+    return fields[19] if len(fields) > 19 else None
+
+
+def _owner_alive(pid: int, started: str | None) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists but is not ours to signal
+        return True
+    now = _process_start(pid)
+    return started is None or now is None or now == started  # a different start time: the pid was reused
+
+
+def remove_stale_folders(directory: str | Path | None = None) -> list[Path]:
+    """Remove this user's demo folders in ``directory`` (the temp dir) whose console is gone."""
+    root = Path(directory or tempfile.gettempdir())
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return removed
+    for entry in entries:
+        try:
+            if not entry.name.startswith(FOLDER_PREFIX) or not entry.is_dir(follow_symlinks=False):
+                continue
+            info = entry.stat(follow_symlinks=False)
+            if uid is not None and info.st_uid != uid:
+                continue
+            try:
+                pid_text, _, started = (Path(entry.path) / OWNER_FILE).read_text().strip().partition(" ")
+                if _owner_alive(int(pid_text), started or None):
+                    continue
+            except (OSError, ValueError):  # no (readable) owner: only once it is clearly not a start under way
+                if time.time() - info.st_mtime < ORPHAN_AGE:
+                    continue
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
 
 
 class Demo:
@@ -42,7 +102,11 @@ class Demo:
         self._ready = threading.Event()
 
     def start_in_background(self) -> "Demo":
-        self.directory = Path(tempfile.mkdtemp(prefix="oci-genai-tui-demo-"))
+        for stale in remove_stale_folders():
+            log.info("removed %s, left by a demo run that was killed", stale)
+        self.directory = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
+        pid = os.getpid()
+        (self.directory / OWNER_FILE).write_text(f"{pid} {_process_start(pid) or ''}".strip())
         self.stderr_path = self.directory / "service.log"
         try:
             with open(self.stderr_path, "wb") as stderr:  # a file: an undrained pipe would block the child

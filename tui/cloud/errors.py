@@ -28,6 +28,7 @@ class CloudError(Exception):
         region: str | None = None,
         hint: str | None = None,
         retry_after: float | None = None,
+        retry_token: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -37,6 +38,9 @@ class CloudError(Exception):
         self.operation = operation
         self.region = region
         self.retry_after = retry_after
+        #: The opc-retry-token of a failed create / move: submit again with it and the service does
+        #: the operation at most once (the reply to an attempt that was applied may have been lost).
+        self.retry_token = retry_token
         self.hint = hint if hint is not None else hint_for(status, code, retry_after=retry_after)
 
     def __str__(self) -> str:
@@ -194,6 +198,12 @@ def from_exception(exc: BaseException, operation: str | None = None, region: Any
             code = "InvalidPrivateKey" if cls_name == "MissingPrivateKeyPassphrase" else cls_name
             return CloudError(str(exc), code=code, operation=operation, region=region_id)
 
+    # The SDK wraps the transport's exception (oci.exceptions.RequestException(ReadTimeout(...))):
+    # classify what actually happened, so a read timeout is a timeout and not "cannot reach".
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+    if isinstance(exc, oci.exceptions.RequestException) and inner is not None:
+        exc = inner
+
     req_exc = oci._vendor.requests.exceptions
     timeout_types: tuple[type, ...] = (req_exc.Timeout, socket.timeout, TimeoutError)
     try:
@@ -209,7 +219,8 @@ def from_exception(exc: BaseException, operation: str | None = None, region: Any
         return CloudError(f"Timed out connecting: {_short(exc)}", code="Timeout", operation=operation,
                           region=region_id)
     if isinstance(exc, timeout_types):
-        return CloudError(f"Timed out: {_short(exc)}", code="Timeout", operation=operation, region=region_id)
+        return CloudError(f"Timed out waiting for the reply: {_short(exc)}", code="Timeout", operation=operation,
+                          region=region_id)
     if isinstance(exc, conn_types):
         if _is_refused(exc):
             return CloudError(f"Connection refused: {_short(exc)}", code="ConnectionRefused",

@@ -6,17 +6,23 @@ goes through the cached regional client, converts any failure into a ``CloudErro
 ``if-match`` and lose nothing), the ``opc-request-id`` (for support) and the work request id of an
 async operation. Lists paginate here, page by page, so a page token that never ends is caught
 instead of looping forever.
+
+Mutations tell the truth about retries: when an attempt failed in a way that may have been applied
+(a 5xx or a lost reply) and the call then failed, the resource is re-read; if it shows the change in
+place (the retry met its own effect: 409 IncorrectState while DELETING, 412 after the etag moved),
+the call returns a ``Result`` with ``reconciled=True`` (and the work request of that change) instead
+of the retry's error. A conflict that is real is still raised.
 """
 
 from __future__ import annotations
 
 import secrets
 import string
-from dataclasses import dataclass, field
-from typing import Any, Callable, Generic, Iterable, TypeVar
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Generic, TypeVar
 
 from tui.cloud import builders
-from tui.cloud.clients import CloudSession
+from tui.cloud.clients import CloudSession, RetryPolicy
 from tui.cloud.errors import CloudError, from_exception
 from tui.cloud.regions import Region, UnknownRegionError, resolve_region
 from tui.cloud.resources import (
@@ -53,10 +59,15 @@ class Result(Generic[T]):
     region: str | None = None
     retry_token: str | None = None
     pages: int = 1
+    #: HTTP attempts the call made (a retried mutation: 2).
+    attempts: int = 1
+    #: True when the call's own reply was a failure (or the retry's echo of the first attempt's effect)
+    #: but a re-read showed the change applied: ``data`` / ``etag`` are then from that re-read.
+    reconciled: bool = False
 
     @classmethod
     def from_response(cls, response: Any, region: Region | str | None, *, data: Any = None,
-                      retry_token: str | None = None, pages: int = 1) -> "Result[Any]":
+                      retry_token: str | None = None, pages: int = 1, attempts: int = 1) -> "Result[Any]":
         headers = getattr(response, "headers", None) or {}
         return cls(
             data=response.data if data is None else data,
@@ -66,6 +77,7 @@ class Result(Generic[T]):
             region=getattr(region, "id", region),
             retry_token=retry_token,
             pages=pages,
+            attempts=max(1, attempts),
         )
 
 
@@ -92,6 +104,34 @@ class _Caller:
             return fn(*args, **kwargs)
         except Exception as exc:  # every failure leaves this layer as a CloudError
             raise from_exception(exc, operation, region) from None
+
+    def _mutate(self, operation: str, region: Region, fn: Callable[..., Any], *args: Any,
+                confirm: Callable[[], Result[Any] | None] | None = None, retry_token: str | None = None,
+                **kwargs: Any) -> Result[Any]:
+        """Make a mutating call whose attempts are recorded; see the module docstring for ``confirm``.
+
+        ``confirm()`` re-reads the resource and returns the Result to report when the change is in
+        place (None when it is not); it runs only when an attempt failed ambiguously and the call failed.
+        """
+        policy: RetryPolicy = self.session.retry_policy(background=False).recording()
+        try:
+            response = fn(*args, retry_strategy=policy, **kwargs)
+        except Exception as exc:
+            err = from_exception(exc, operation, region)
+            if retry_token:
+                err.retry_token = retry_token
+            if confirm is not None and policy.ambiguous:
+                try:
+                    confirmed = confirm()
+                except CloudError:  # cannot tell: say so rather than guess
+                    err.hint = ("An earlier attempt failed without a clear answer and may have been applied; "
+                                "reload to check before trying again.")
+                    raise err from None
+                if confirmed is not None:
+                    return replace(confirmed, attempts=max(1, policy.attempts), reconciled=True,
+                                   retry_token=retry_token, region=region.id)
+            raise err from None
+        return Result.from_response(response, region, retry_token=retry_token, attempts=policy.attempts)
 
     def _paginate(self, operation: str, region: Region, fn: Callable[..., Any], *args: Any,
                   max_pages: int = 1000, item_filter: Callable[[Any], bool] | None = None,
@@ -139,6 +179,27 @@ def _check_ocid(field: str, value: Any, operation: str) -> str:
     except builders.BuilderError as exc:
         exc.operation = operation
         raise
+
+
+def _holds(details: Any, current: Any) -> bool:
+    """Whether every field ``details`` sets has that value in ``current`` (an update is in place).
+
+    Defined tags may gain tag defaults on the service side, so those compare as a subset.
+    """
+    for name in getattr(details, "attribute_map", {}):
+        wanted = getattr(details, name, None)
+        if wanted is None:
+            continue
+        have = getattr(current, name, None)
+        if name == "defined_tags":
+            have = have or {}
+            for namespace, keys in wanted.items():
+                got = have.get(namespace) or {}
+                if any(got.get(key) != value for key, value in keys.items()):
+                    return False
+        elif have != wanted:
+            return False
+    return True
 
 
 def _page_size(value: Any) -> int | None:
@@ -218,8 +279,9 @@ class GenAI(_Caller):
         r = self._region(region, getattr(details, "base_model_id", None), op)
         token = retry_token or new_retry_token()
         client = self._client(r, False, op)
-        resp = self._invoke(op, r, getattr(client, k.create_method), details, opc_retry_token=token)
-        return Result.from_response(resp, r, retry_token=token)
+        # The token makes every attempt (ours and a caller's resubmit with err.retry_token) one create.
+        return self._mutate(op, r, getattr(client, k.create_method), details, retry_token=token,
+                            opc_retry_token=token)
 
     def update(self, kind: ResourceKind | str, ocid: str, details: Any, *, if_match: str | None = None,
                region: Any = None) -> Result[Any]:
@@ -239,8 +301,16 @@ class GenAI(_Caller):
         r = self._region(region, ocid, op)
         client = self._client(r, False, op)
         kwargs = {"if_match": if_match} if if_match else {}
-        resp = self._invoke(op, r, getattr(client, k.update_method), ocid, details, **kwargs)
-        return Result.from_response(resp, r)
+
+        def confirm() -> Result[Any] | None:
+            current = self.get(k, ocid, region=r)
+            if not _holds(details, current.data):
+                return None
+            state = getattr(current.data, "lifecycle_state", None)
+            wr = self._latest_work_request(current.data, "UPDATE", r) if k.is_transitional(state) else None
+            return replace(current, work_request_id=wr)
+
+        return self._mutate(op, r, getattr(client, k.update_method), ocid, details, confirm=confirm, **kwargs)
 
     def change_compartment(self, kind: ResourceKind | str, ocid: str, compartment_id: str, *,
                            if_match: str | None = None, region: Any = None,
@@ -259,8 +329,15 @@ class GenAI(_Caller):
         kwargs: dict[str, Any] = {"opc_retry_token": token}
         if if_match:
             kwargs["if_match"] = if_match
-        resp = self._invoke(op, r, getattr(client, k.change_compartment_method), ocid, details, **kwargs)
-        return Result.from_response(resp, r, retry_token=token)
+
+        def confirm() -> Result[Any] | None:
+            current = self.get(k, ocid, region=r)
+            if getattr(current.data, "compartment_id", None) != compartment_id:
+                return None
+            return replace(current, data=None, etag=None)
+
+        return self._mutate(op, r, getattr(client, k.change_compartment_method), ocid, details, confirm=confirm,
+                            retry_token=token, **kwargs)
 
     def delete(self, kind: ResourceKind | str, ocid: str, *, if_match: str | None = None,
                region: Any = None) -> Result[None]:
@@ -270,8 +347,35 @@ class GenAI(_Caller):
         r = self._region(region, ocid, op)
         client = self._client(r, False, op)
         kwargs = {"if_match": if_match} if if_match else {}
-        resp = self._invoke(op, r, getattr(client, k.delete_method), ocid, **kwargs)
-        return Result.from_response(resp, r)
+
+        def confirm() -> Result[Any] | None:
+            try:
+                current = self.get(k, ocid, region=r)
+            except CloudError as exc:
+                if exc.status == 404:  # gone already
+                    return Result(None, None, exc.opc_request_id, None, r.id)
+                raise
+            if getattr(current.data, "lifecycle_state", None) not in ("DELETING", "DELETED"):
+                return None
+            wr = self._latest_work_request(current.data, "DELETE", r)
+            return replace(current, data=None, etag=None, work_request_id=wr)
+
+        return self._mutate(op, r, getattr(client, k.delete_method), ocid, confirm=confirm, **kwargs)
+
+    def _latest_work_request(self, resource: Any, verb: str, region: Region) -> str | None:
+        """The newest work request of ``verb`` (DELETE, UPDATE, ...) on ``resource`` (None if there is none)."""
+        compartment = getattr(resource, "compartment_id", None)
+        if not compartment:
+            return None
+        try:
+            found = self.work_requests.list(compartment, region=region, resource_id=resource.id).data
+        except CloudError:
+            return None
+        mine = [w for w in found if str(getattr(w, "operation_type", "")).startswith(f"{verb}_")
+                and any(getattr(x, "identifier", None) == resource.id for x in (getattr(w, "resources", None) or []))]
+        if not mine:
+            return None
+        return str(max(mine, key=lambda w: str(getattr(w, "time_accepted", "") or "")).id)
 
     # -- the twelve named operations ---------------------------------------------------------------
 

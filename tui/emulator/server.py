@@ -1,17 +1,30 @@
 """The emulator: a threaded HTTP/1.1 server (keep-alive) in a background thread, in front of the
 per-region stores. One lock serialises handlers, so state changes are atomic; latency faults sleep
 outside it. See DESIGN.md §3 and docs/CONTRACTS.md for the contract this keeps.
+
+It also has to survive abuse, since anything on the machine can reach its port: before a request is
+authenticated its body framing is checked (a missing, malformed or negative Content-Length is 400 /
+411 at once, a body over MAX_BODY_BYTES is 413 unread), a body nested too deep is a 400, a handler
+that fails answers 500 instead of dropping the connection, at most `max_connections` connections are
+served at once (more get 503), and the request log is a ring of REQUEST_LOG_SIZE entries with paths
+cut at LOGGED_PATH_CHARS, so memory stays bounded. Replies go out in one send on sockets with Nagle's
+algorithm off: a keep-alive client would otherwise wait for its delayed ACK (~40 ms) on every reply.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import socket
+import sys
 import threading
 import time
 import uuid
+from collections import deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Iterator
 from urllib.parse import parse_qs
 
 from tui.cloud.regions import REGIONS, UnknownRegionError, lookup_region
@@ -27,19 +40,65 @@ from .wire import ApiError, Minter
 
 DEFAULT_TENANCY = "ocid1.tenancy.oc1..aaaaaaaaemulatortenancy000000000000000000000000000000"
 
+MAX_BODY_BYTES = 10 * 1024 * 1024  # larger bodies get 413 without being read
+REQUEST_LOG_SIZE = 5000  # entries kept in Emulator.requests (the oldest are dropped)
+LOGGED_PATH_CHARS = 1024  # a logged path (with its query) is cut here
+MAX_CONNECTIONS = 64  # connections served at once; more are answered 503 and closed
+
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class RequestRecord:
     method: str
-    path: str
+    path: str  # with the query, cut at LOGGED_PATH_CHARS
     region: str | None
     operation: str | None
     status: int | None  # None when the reply was dropped
+    received: float = 0.0  # time.monotonic() when the request had been read
+
+
+class RequestLog:
+    """The last `limit` requests, oldest first; safe to read (iterate, index, slice) while handler
+    threads append, because every read works on a snapshot."""
+
+    def __init__(self, limit: int = REQUEST_LOG_SIZE) -> None:
+        self._items: deque[RequestRecord] = deque(maxlen=limit)
+        self._lock = threading.Lock()
+
+    @property
+    def limit(self) -> int | None:
+        return self._items.maxlen
+
+    def append(self, record: RequestRecord) -> None:
+        with self._lock:
+            self._items.append(record)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def snapshot(self) -> list[RequestRecord]:
+        with self._lock:
+            return list(self._items)
+
+    def __iter__(self) -> Iterator[RequestRecord]:
+        return iter(self.snapshot())
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.snapshot()[index]
+
+    def __repr__(self) -> str:
+        return f"RequestLog({len(self)} of at most {self.limit})"
 
 
 class Emulator:
     def __init__(self, *, seed: str = "empty", home_region: str = "us-chicago-1", tenancy_id: str | None = None,
-                 clock=None, verify_signatures: bool = True, durations: dict | None = None):
+                 clock=None, verify_signatures: bool = True, durations: dict | None = None,
+                 max_connections: int = MAX_CONNECTIONS):
         from . import seed as seeds
 
         self.home_region = lookup_region(home_region).id
@@ -51,7 +110,8 @@ class Emulator:
             raise ValueError(f"unknown duration keys {sorted(unknown)}; valid: {sorted(DEFAULT_DURATIONS)}")
         self.durations = {**DEFAULT_DURATIONS, **(durations or {})}
         self.faults = Faults()
-        self.requests: list[RequestRecord] = []
+        self.requests = RequestLog()
+        self.max_connections = max_connections
         self.keys = KeyRing()
         self.minter = Minter(f"runtime:{seed}")
         self.identity = IdentityStore(self.tenancy_id)
@@ -71,9 +131,7 @@ class Emulator:
 
     def start(self, host: str = "127.0.0.1", port: int = 0) -> "Emulator":
         handler = type("BoundHandler", (_Handler,), {"emu": self})
-        server = ThreadingHTTPServer((host, port), handler)
-        server.daemon_threads = True
-        server.block_on_close = False
+        server = _BoundedServer((host, port), handler, self.max_connections)
         self._server = server
         self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
                                         name="oci-genai-emulator", daemon=True)
@@ -173,6 +231,8 @@ class Emulator:
                 reply = route.handler(ctx)
             except ApiError as exc:
                 return _error(exc)
+            except RecursionError:  # json.loads on a body nested thousands deep
+                return _error(ApiError(400, "CannotParseRequest", "The request body is nested too deeply"))
             if token and 200 <= reply.status < 300:
                 store.retry_tokens[key] = StoredReply(fingerprint, reply.status, encode(reply.body), dict(reply.headers))
             return reply
@@ -203,35 +263,126 @@ def _fault_reply(fault) -> Reply:
                  headers)
 
 
+class _BoundedServer(ThreadingHTTPServer):
+    """A thread per connection, at most `max_connections` of them; the rest get 503 and are closed."""
+
+    daemon_threads = True
+    block_on_close = False
+
+    def __init__(self, address: tuple[str, int], handler: type, max_connections: int) -> None:
+        self._slots = threading.BoundedSemaphore(max(1, max_connections))
+        super().__init__(address, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            self._refuse(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def _refuse(self, request: socket.socket) -> None:
+        body = b'{"code":"ServiceUnavailable","message":"Too many connections to the local service; retry"}'
+        head = (f"HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\n"
+                f"content-length: {len(body)}\r\nretry-after: 1\r\nconnection: close\r\n\r\n").encode("ascii")
+        try:
+            request.settimeout(1.0)
+            request.sendall(head + body)
+        except OSError:
+            pass
+        self.shutdown_request(request)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):  # the client went away: nothing to tell
+            return
+        log.warning("local service: a connection from %s failed", client_address, exc_info=True)
+
+
+def _header_value(value: object) -> str:
+    return " ".join(str(value).split())  # never a CR/LF into the reply head
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     emu: Emulator
     timeout = 60
+    disable_nagle_algorithm = True  # TCP_NODELAY: no wait for the client's delayed ACK
 
     def log_message(self, *args) -> None:  # quiet
         pass
 
+    def _read_body(self) -> tuple[bytes, Reply | None]:
+        """The body, or an error reply for a body whose framing is wrong (checked before authentication)."""
+        if self.headers.get("transfer-encoding") is not None:
+            self.close_connection = True
+            return b"", _error(ApiError(411, "LengthRequired",
+                                        "Send the body with a Content-Length; chunked transfer is not accepted"))
+        values = [v.strip() for v in self.headers.get_all("content-length") or []]
+        if not values:
+            if self.command in ("POST", "PUT", "PATCH"):
+                self.close_connection = True  # whatever follows could be a body: do not read it as a request
+                return b"", _error(ApiError(411, "LengthRequired",
+                                            f"A {self.command} request needs a Content-Length header"))
+            return b"", None
+        text = values[0]
+        if len(set(values)) != 1 or not (text.isascii() and text.isdigit()) or len(text) > 18:
+            self.close_connection = True
+            return b"", _error(ApiError(400, "InvalidContentLength",
+                                        f"Content-Length {text[:40]!r} is not a whole number of bytes"))
+        length = int(text)
+        if length > MAX_BODY_BYTES:
+            self.close_connection = True
+            return b"", _error(ApiError(413, "PayloadTooLarge",
+                                        f"The body of {length} bytes is over the {MAX_BODY_BYTES} byte limit"))
+        if length == 0:
+            return b"", None
+        try:
+            body = self.rfile.read(length)
+        except OSError:
+            body = b""
+        if len(body) < length:
+            self.close_connection = True
+            return b"", _error(ApiError(400, "IncompleteBody",
+                                        f"The body ended after {len(body)} of {length} bytes"))
+        return body, None
+
     def _handle(self) -> None:
+        received = time.monotonic()
         headers = {k.lower(): v for k, v in self.headers.items()}
-        length = int(headers.get("content-length") or 0)
-        body = self.rfile.read(length) if length else b""
         request_id = headers.get("opc-request-id") or uuid.uuid4().hex.upper()
-        reply, operation, region = self.emu.process(self.command, self.path, headers, body)
+        body, reply = self._read_body()
+        operation = region = None
+        if reply is None:
+            try:
+                reply, operation, region = self.emu.process(self.command, self.path, headers, body)
+            except Exception:  # a bug must not drop the connection or kill the thread silently
+                log.exception("local service: %s %s failed", self.command, self.path[:200])
+                reply = _error(ApiError(500, "InternalServerError", "The local service failed on this request"))
         status = reply.status if reply is not None else None
-        self.emu.requests.append(RequestRecord(self.command, self.path, region, operation, status))
+        self.emu.requests.append(RequestRecord(self.command, self.path[:LOGGED_PATH_CHARS], region, operation,
+                                               status, received))
         if reply is None:
             self.close_connection = True
             return
         payload = encode(reply.body)
-        self.send_response(reply.status)
-        self.send_header("opc-request-id", request_id)
+        lines = [f"{self.protocol_version} {reply.status} {self.responses.get(reply.status, ('',))[0]}",
+                 f"opc-request-id: {_header_value(request_id)}"]
         if payload:
-            self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(payload)))
-        for name, value in reply.headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        if payload and self.command != "HEAD":
-            self.wfile.write(payload)
+            lines.append("content-type: application/json")
+        lines.append(f"content-length: {len(payload)}")
+        lines.extend(f"{_header_value(name)}: {_header_value(value)}" for name, value in reply.headers.items())
+        if self.close_connection:
+            lines.append("connection: close")
+        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "replace")
+        self.wfile.write(head + payload if payload and self.command != "HEAD" else head)  # one send
 
     do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = _handle

@@ -1,4 +1,8 @@
-"""Pick another profile of the OCI config file; the console then rebuilds its session on it."""
+"""Pick another profile of the OCI config file; the console then rebuilds its session on it.
+
+Choosing the current profile reloads it from disk (a rotated key or a changed region takes effect
+without a restart).
+"""
 
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ class ProfilePicker(ModalScreen[str | None]):
 
     def compose(self):
         with Vertical(classes="picker"):
-            yield Label("Profile  (enter: switch, esc: cancel)", classes="picker-title", markup=False)
+            yield Label("Profile  (enter: switch or reload, esc: cancel)", classes="picker-title", markup=False)
             yield OptionList(id="profile-options", markup=False)
 
     def on_mount(self) -> None:
@@ -38,7 +42,7 @@ class ProfilePicker(ModalScreen[str | None]):
         for name in names:
             label = Text(clean(name), style="bold" if name == self.current else "")
             if name == self.current:
-                label.append("  (current)", style="dim")
+                label.append("  (current: enter reloads it)", style="dim")
             options.add_option(Option(label, id=name))
         if not names:
             options.add_option(Option(Text("No profiles found", style="dim"), disabled=True))
