@@ -18,6 +18,7 @@ import datetime as _dt
 import json
 import secrets
 import threading
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,7 +55,10 @@ def _name(*parts: tuple[Any, str]) -> x509.Name:
 
 def tenancy_of(cert: x509.Certificate) -> str | None:
     """The tenancy a leaf names (`opc-tenant:` or `opc-identity:` in its subject), as the SDK reads it."""
-    for attribute in cert.subject:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # the CN (an OCID) is longer than X.520's 64
+        attributes = list(cert.subject)
+    for attribute in attributes:
         value = attribute.value if isinstance(attribute.value, str) else attribute.value.decode()
         for prefix in ("opc-tenant:", "opc-identity:"):
             if value.startswith(prefix):
@@ -102,8 +106,11 @@ class InstancePki:
 
         root = build(root_name, root_name, root_key.public_key(), root_key, True)
         intermediate = build(inter_name, root_name, inter_key.public_key(), root_key, True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # OCI's CN is the instance OCID: longer than 64
+            common_name = x509.NameAttribute(NameOID.COMMON_NAME, instance_id, _validate=False)
         leaf_subject = x509.Name([
-            x509.NameAttribute(NameOID.COMMON_NAME, instance_id, _validate=False),  # OCIDs exceed 64
+            common_name,
             x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "opc-certtype:instance"),
             x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, f"opc-compartment:{compartment_id}"),
             x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, f"opc-instance:{instance_id}"),
@@ -143,6 +150,7 @@ class AuthService:
         self.tenancy_id = tenancy_id
         self.region = lookup_region(region).id
         self.tokens = TokenAuthority(tenancy_id, key=authority_key, lifetime=lifetime)
+        self._keys = keys
         keys.tokens = self.tokens
         key = lookup_region(region).key.lower()
         self.instance_id = f"ocid1.instance.oc1.{key}.{secrets.token_hex(26)}"
@@ -152,6 +160,11 @@ class AuthService:
         self._lock = threading.Lock()
         #: how many tokens the federation endpoint issued (tests count refreshes)
         self.federations = 0
+
+    def use_authority_key(self, key: rsa.RSAPrivateKey) -> None:
+        """Sign tokens with `key` (kept by the caller, e.g. in DIR, so tokens outlive a restart)."""
+        self.tokens = TokenAuthority(self.tenancy_id, key=key, lifetime=self.tokens.lifetime)
+        self._keys.tokens = self.tokens
 
     @property
     def lifetime(self) -> float:
@@ -222,7 +235,10 @@ class AuthService:
             return _error(401, "NotAuthenticated", str(exc))
         if tenancy != self.tenancy_id:
             return _error(401, "NotAuthenticated", "The certificate is for another tenancy")
-        instance = next((a.value for a in leaf.subject.get_attributes_for_oid(NameOID.COMMON_NAME)), self.instance_id)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            instance = next((a.value for a in leaf.subject.get_attributes_for_oid(NameOID.COMMON_NAME)),
+                            self.instance_id)
         token = self.tokens.issue("instance", subject=str(instance), session_key=session_key,
                                   **{"opc-instance": str(instance), "opc-tenant": tenancy,
                                      "opc-compartment": self.compartment_id, "res_tenant": tenancy})

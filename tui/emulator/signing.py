@@ -49,11 +49,12 @@ class KeyRing:
         self._keys: dict[str, object] = {}
         self.tokens: TokenAuthority | None = None
 
-    def token_claims(self, token: str, *, kinds: tuple[str, ...] | None = None) -> Claims:
+    def token_claims(self, token: str, *, kinds: tuple[str, ...] | None = None,
+                     label: str = "security token") -> Claims:
         if self.tokens is None:
             raise AuthError("Security tokens are not accepted by this service")
         try:
-            return self.tokens.verify(token, kinds=kinds)
+            return self.tokens.verify(token, kinds=kinds, label=label)
         except TokenError as exc:
             raise AuthError(str(exc)) from None
 
@@ -102,7 +103,7 @@ def verify_request(
     if "opc-obo-token" in headers:
         if "opc-obo-token" not in signed:
             raise AuthError("The opc-obo-token header is not covered by the request signature")
-        keys.token_claims(headers["opc-obo-token"], kinds=("delegation",))
+        keys.token_claims(headers["opc-obo-token"], kinds=("delegation",), label="delegation token (opc-obo-token)")
     if required_headers is None:
         required_headers = REQUIRED_HEADERS.get(method, ("date", "(request-target)", "host"))
     for required in required_headers:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import os
 import secrets
 import threading
@@ -144,8 +145,8 @@ class TokenAuthority:
         span = self.lifetime if lifetime is None else float(lifetime)
         payload: dict[str, Any] = {
             "iss": ISSUER, "aud": "oci", "sub": subject, "tenant": self.tenancy_id, "ptype": PTYPES[kind],
-            "token_kind": kind, "iat": min(int(now), int(now + span) - 1),
-            "exp": int(now + span), "jti": secrets.token_hex(12),
+            "token_kind": kind, "iat": min(int(now), math.ceil(now + span) - 1),
+            "exp": math.ceil(now + span), "jti": secrets.token_hex(12),
         }
         if session_key is not None:
             payload["jwk"] = json.dumps(jwk_of(session_key), separators=(",", ":"))
@@ -165,27 +166,28 @@ class TokenAuthority:
             return [c for c in self.issued if c.get("token_kind") == kind]
 
     # -- checking --------------------------------------------------------------------------------
-    def verify(self, token: str, *, kinds: tuple[str, ...] | None = None) -> Claims:
-        """The claims of a token this authority signed and that has not expired; TokenError otherwise."""
+    def verify(self, token: str, *, kinds: tuple[str, ...] | None = None, label: str = "security token") -> Claims:
+        """The claims of a token this authority signed and that has not expired; TokenError otherwise
+        (`label` names the token in the messages)."""
         parts = token.strip().split(".")
         if len(parts) != 3:
-            raise TokenError("The security token is malformed (not a JWT)")
+            raise TokenError(f"The {label} is malformed (not a JWT)")
         try:
             header = json.loads(_unb64url(parts[0]))
             payload = json.loads(_unb64url(parts[1]))
             signature = _unb64url(parts[2])
         except (ValueError, UnicodeDecodeError) as exc:
-            raise TokenError("The security token is malformed (not a JWT)") from exc
+            raise TokenError(f"The {label} is malformed (not a JWT)") from exc
         if not isinstance(header, dict) or header.get("alg") != "RS256":
-            raise TokenError("The security token is not signed with RS256")
+            raise TokenError(f"The {label} is not signed with RS256")
         try:
             self.key.public_key().verify(signature, (parts[0] + "." + parts[1]).encode("ascii"),
                                          padding.PKCS1v15(), hashes.SHA256())
         except InvalidSignature:
-            raise TokenError("The security token's signature is invalid (tampered with, or issued by "
+            raise TokenError(f"The {label}'s signature is invalid (tampered with, or issued by "
                              "another service)") from None
         if not isinstance(payload, dict) or "exp" not in payload:
-            raise TokenError("The security token has no expiry")
+            raise TokenError(f"The {label} has no expiry")
         claims = Claims(payload)
         if kinds is not None and claims.kind not in kinds:
             raise TokenError(f"A {claims.kind or 'unknown'} token cannot be used here")
@@ -194,7 +196,7 @@ class TokenAuthority:
             when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(claims.expires))
             raise TokenError(f"The {claims.kind or 'security'} token has expired (at {when})")
         if payload.get("tenant") != self.tenancy_id:
-            raise TokenError("The security token is for another tenancy")
+            raise TokenError(f"The {label} is for another tenancy")
         with self._lock:
             self.used[claims.jti] = self.used.get(claims.jti, 0) + 1
         return claims
