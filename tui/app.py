@@ -23,6 +23,7 @@ from tui.cloud.errors import CloudError
 from tui.cloud.regions import HOME_REGION_ID, lookup_region, is_region
 from tui.settings import Settings
 from tui.ui.context import Context
+from tui.ui.key_order import OrderedInput
 from tui.ui.text import clean
 from tui.ui.themes import DEFAULT_THEME, load_themes
 from tui.ui.palette import PROVIDERS
@@ -31,7 +32,7 @@ from tui.ui.worker import WorkerClient
 log = logging.getLogger(__name__)
 
 
-class ConsoleApp(WorkerClient, App):
+class ConsoleApp(OrderedInput, WorkerClient, App):
     CSS_PATH = "ui/console.tcss"
     TITLE = "OCI Generative AI"
     AUTO_FOCUS = None
