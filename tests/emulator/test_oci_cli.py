@@ -195,7 +195,7 @@ def test_every_token_mode(cli_bin, identity, make_emulator, tmp_path):
         return json.loads(proc.stdout)
 
     with ThreadPoolExecutor(max_workers=4) as pool:
-        out = dict(zip(modes, pool.map(run, modes)))
+        out = dict(zip(modes, pool.map(run, modes), strict=True))
 
     ids = {mode: {m["id"] for m in _items(result)} for mode, result in out.items()}
     assert len(ids["security_token"]) > 3

@@ -469,6 +469,9 @@ class SessionTokenSigner(_HintOn401, oci.auth.signers.SecurityTokenSigner):
     ``security_token_file`` (and the key file) and re-reads what changed, so ``oci session refresh`` in
     another terminal takes effect at once; an expired token fails here, with the command that fixes it."""
 
+    private_key: Any
+    api_key: str
+
     def __init__(self, token_file: Path, *, profile: str, key_file: str | None = None,
                  key_content: str | None = None, pass_phrase: str | None = None,
                  config_file: str | None = None) -> None:
@@ -499,7 +502,7 @@ class SessionTokenSigner(_HintOn401, oci.auth.signers.SecurityTokenSigner):
         with self._reload_lock:
             try:
                 token = _read_token(self.token_file, "session token file", self.auth_hint)
-                private_key = self._load_key() if key_stamp != self._key_stamp else self.private_key
+                private_key: Any = self._load_key() if key_stamp != self._key_stamp else self.private_key
             except Exception as exc:  # a half-written file: keep what we have, try again next request
                 log.info("session token reload deferred: %s", exc)
                 return False

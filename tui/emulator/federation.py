@@ -240,8 +240,8 @@ class AuthService:
             instance = next((a.value for a in leaf.subject.get_attributes_for_oid(NameOID.COMMON_NAME)),
                             self.instance_id)
         token = self.tokens.issue("instance", subject=str(instance), session_key=session_key,
-                                  **{"opc-instance": str(instance), "opc-tenant": tenancy,
-                                     "opc-compartment": self.compartment_id, "res_tenant": tenancy})
+                                  extra={"opc-instance": str(instance), "opc-tenant": tenancy,
+                                         "opc-compartment": self.compartment_id, "res_tenant": tenancy})
         with self._lock:
             self.federations += 1
         return Reply(200, {"token": token})

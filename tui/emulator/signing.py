@@ -127,7 +127,7 @@ def verify_request(
         raise AuthError("The signature does not match the request") from exc
     date_value = headers.get("x-date") if "x-date" in signed else headers.get("date")
     try:
-        sent = parsedate_to_datetime(date_value)
+        sent = parsedate_to_datetime(date_value or "")
     except (TypeError, ValueError) as exc:
         raise AuthError("The date header cannot be parsed") from exc
     if sent.tzinfo is None:

@@ -137,7 +137,7 @@ class TokenAuthority:
 
     # -- issuing ---------------------------------------------------------------------------------
     def issue(self, kind: str, *, subject: str, session_key: rsa.RSAPublicKey | None = None,
-              lifetime: float | None = None, **claims: Any) -> str:
+              lifetime: float | None = None, extra: dict[str, Any] | None = None, **claims: Any) -> str:
         """A signed token of `kind` ("session", "instance", "resource", "delegation")."""
         if kind not in PTYPES:
             raise ValueError(f"unknown token kind {kind!r}; valid: {', '.join(PTYPES)}")
@@ -152,6 +152,7 @@ class TokenAuthority:
             payload["jwk"] = json.dumps(jwk_of(session_key), separators=(",", ":"))
         if kind == "session":
             payload["sess_exp"] = payload["exp"]
+        payload.update(extra or {})
         payload.update(claims)
         header = {"alg": "RS256", "typ": "JWT", "kid": self.kid}
         signing_input = (_b64url(json.dumps(header, separators=(",", ":")).encode())
