@@ -61,3 +61,24 @@ def test_expired_session_is_reported_once_and_a_refreshed_token_is_picked_up(mak
         console.wait_for("support-bot-v1", timeout=30)  # the same console, the refreshed token
     finally:
         console.close()
+
+
+def test_a_key_file_others_can_read_is_warned_about_at_start_up(make_emulator, identity, tmp_path):
+    emu = make_emulator("demo", clock=RealClock(speed=1.0))
+    key = tmp_path / "open-key.pem"
+    key.write_bytes(identity.key_file.read_bytes())
+    key.chmod(0o644)
+    config = tmp_path / "config"
+    config.write_text(identity.config_file.read_text().replace(str(identity.key_file), str(key)))
+    console = Console(["--config-file", str(config), "--endpoint-template", emu.endpoint_template,
+                       "--compartment", emu.seed_info.extras["models_compartment_id"],
+                       "--log-file", str(tmp_path / "console.log")],
+                      home=tmp_path / "home", size=(160, 50),
+                      env={"OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING": ""})
+    try:
+        console.wait_for("support-bot-v1", timeout=60)  # a warning, not a refusal
+        console.wait_for("are too open", timeout=15)
+        assert "oci setup repair-file-permissions" in console.screen_text()
+    finally:
+        console.close()
+    assert f"WARNING: Permissions on {key} are too open" in (tmp_path / "console.log").read_text()
