@@ -372,7 +372,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
             lines.append(f"opc-request-id: {clean(error.opc_request_id)}")
         if error.hint:
             lines.append(f"Hint: {clean(error.hint)}")
-        self.notify("\n".join(lines), title=clean(title or "Error"), severity="error", markup=False, timeout=10)
+        self.notify("\n".join(lines), title=clean(title or "Error"), severity="error", markup=False,
+                    timeout=30 if error.status == 401 else 10)  # shown once: it stays longer
         self.last_error = error
 
     last_error: CloudError | None = None
