@@ -165,7 +165,9 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
             self._prepare = None
 
         profile = load_profile(self.settings.profile, self.settings.config_file, self.settings.auth,
-                               region=self.settings.region)
+                               region=self.settings.region,
+                               federation_endpoint=getattr(self.settings, "federation_endpoint", None),
+                               auth_source=self.settings.sources.get("auth"))
         session = CloudSession(profile, endpoint_template=self.settings.endpoint_template,
                                region=self.settings.region)
         return GenAI(session)
@@ -177,6 +179,9 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
 
     def _connected(self, session: Any) -> None:
         self.connected = True
+        self._auth_alert = None
+        for warning in getattr(session.profile, "warnings", ()):  # key files others can read, an expired session
+            self.notify(warning, title="OCI profile", severity="warning", markup=False, timeout=15)
         self.context.profile = getattr(session.profile, "name", self.context.profile)
         self.context.region = session.default_region
         self.context.tenancy_id = session.tenancy_id
@@ -358,16 +363,24 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
 
             error = from_exception(error)
         log.warning("error: %r", error)
+        if error.status == 401:  # an expired or refused credential: say it once, not once per view
+            alert = (error.code, error.message)
+            if alert == self._auth_alert:
+                self.last_error = error
+                return
+            self._auth_alert = alert
         title = " ".join(str(x) for x in (error.operation, error.region, error.status, error.code) if x)
         lines = [clean(error.message, limit=500)]
         if error.opc_request_id:
             lines.append(f"opc-request-id: {clean(error.opc_request_id)}")
         if error.hint:
             lines.append(f"Hint: {clean(error.hint)}")
-        self.notify("\n".join(lines), title=clean(title or "Error"), severity="error", markup=False, timeout=10)
+        self.notify("\n".join(lines), title=clean(title or "Error"), severity="error", markup=False,
+                    timeout=30 if error.status == 401 else 10)  # shown once: it stays longer
         self.last_error = error
 
     last_error: CloudError | None = None
+    _auth_alert: tuple[str | None, str] | None = None
 
     def copy_ocid(self, ocid: str) -> None:
         self.copy_to_clipboard(ocid)

@@ -24,6 +24,7 @@ ENV_VARS: dict[str, str] = {
     "OCI_CONFIG_FILE": "config_file",
     "OCI_CLI_CONFIG_FILE": "config_file",  # listed after OCI_CONFIG_FILE so the CLI's name wins
     "OCI_CLI_AUTH": "auth",
+    "OCI_CLI_FEDERATION_ENDPOINT": "federation_endpoint",
     "OCI_GENAI_TUI_COMPARTMENT": "compartment_id",
     "OCI_GENAI_TUI_THEME": "theme",
     "OCI_GENAI_TUI_READ_ONLY": "read_only",
@@ -37,7 +38,7 @@ _FILE_KEYS = {
     "profile": "profile", "config_file": "config_file", "region": "region",
     "compartment": "compartment_id", "compartment_id": "compartment_id", "theme": "theme",
     "read_only": "read_only", "endpoint_template": "endpoint_template", "mouse": "mouse",
-    "log_file": "log_file", "auth": "auth",
+    "log_file": "log_file", "auth": "auth", "federation_endpoint": "federation_endpoint",
 }
 
 _BOOL_FIELDS = {"read_only", "mouse", "demo"}
@@ -59,7 +60,9 @@ class Settings:
     mouse: bool = True
     demo: bool = False
     log_file: str | None = None
-    auth: str = "api_key"
+    #: None: chosen as the OCI CLI does (OCI_CLI_AUTH, then the profile); see tui.cloud.auth.choose_auth
+    auth: str | None = None
+    federation_endpoint: str | None = None
     seed: str = "demo"
     #: binding id -> keys (comma-separated), from the config file's [keymap] table
     keymap: dict[str, str] = field(default_factory=dict)
@@ -124,6 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", help="oci-dark (default), oci-light, oci-ansi or a user theme")
     p.add_argument("--read-only", dest="read_only", action="store_const", const=True,
                    help="hide and disable every mutating action")
+    p.add_argument("--auth", help="api_key, security_token, instance_principal, instance_obo_user (Cloud Shell) "
+                   "or resource_principal (default: OCI_CLI_AUTH, else from the profile)")
+    p.add_argument("--federation-endpoint", dest="federation_endpoint",
+                   help="auth service for instance principals / Cloud Shell (default: OCI_CLI_FEDERATION_ENDPOINT)")
     p.add_argument("--endpoint-template", dest="endpoint_template",
                    help="e.g. http://127.0.0.1:8080/{region}: route every region there")
     p.add_argument("--no-mouse", dest="mouse", action="store_const", const=False,
@@ -207,6 +214,7 @@ def info_text(settings: Settings) -> str:
         f"log file    : {settings.log_file or default_log_file()}",
         "themes      : " + "\n              ".join(str(d) for d in theme_dirs()),
         f"OCI config  : {settings.config_file or os.path.expanduser('~/.oci/config')}",
+        f"auth mode   : {_auth_line(settings)}",
         "",
         "effective settings:",
     ]
@@ -216,3 +224,16 @@ def info_text(settings: Settings) -> str:
         source = settings.sources.get(f.name, "default")
         lines.append(f"  {f.name:<18} = {getattr(settings, f.name)!r:<40} ({source})")
     return "\n".join(lines)
+
+
+def _auth_line(settings: Settings) -> str:
+    """The auth mode the console will use and where that choice came from (as the OCI CLI decides)."""
+    try:
+        from tui.cloud.auth import choose_auth
+
+        mode, source = choose_auth(settings.auth, name=settings.profile, config_file=settings.config_file)
+    except Exception as exc:  # an unknown mode: say so, --info must not fail
+        return f"{settings.auth!r}: {getattr(exc, 'message', exc)}"
+    if settings.auth:
+        source = settings.sources.get("auth", "flag")
+    return f"{mode}  ({source})"

@@ -133,3 +133,50 @@ def test_unknown_region_in_profile(write_config):
     with pytest.raises(CloudError) as info:
         CloudSession(load_profile(config_file=str(path)))
     assert info.value.code == "UnknownRegion" and "us-chicago-1" in info.value.message
+
+
+def test_open_key_file_gets_the_oci_cli_warning_not_a_refusal(write_config, monkeypatch, caplog):
+    from tui.cloud.auth import permission_warning
+
+    path = write_config()
+    write_config.key_file.chmod(0o644)
+    monkeypatch.delenv("OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING", raising=False)
+    with caplog.at_level("WARNING"):
+        p = load_profile(config_file=str(path))
+    key = str(write_config.key_file)
+    expected = (f"WARNING: Permissions on {key} are too open. \n"
+                "To fix this please try executing the following command: \n"
+                f"oci setup repair-file-permissions --file {key} \n"
+                "Alternatively to hide this warning, you may set the environment variable, "
+                "OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING: \n"
+                "export OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING=True")
+    assert p.warnings == [expected] and isinstance(p.signer, oci.signer.Signer)
+    assert expected in caplog.text
+    write_config.key_file.chmod(0o600)
+    assert permission_warning(key) is None and load_profile(config_file=str(path)).warnings == []
+    write_config.key_file.chmod(0o640)
+    monkeypatch.setenv("OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING", "True")
+    assert permission_warning(key) is None
+
+
+def test_auth_is_chosen_as_the_cli_does(write_config, tmp_path, monkeypatch):
+    from tui.cloud.auth import choose_auth
+
+    token = tmp_path / "token"
+    token.write_text("eyJhbGciOi.fake.token\n")
+    path = write_config({"DEFAULT": {}, "sess": {"security_token_file": str(token)},
+                         "shell": {"delegation_token_file": str(token)}})
+    assert choose_auth(config_file=str(path)) == ("api_key", "default")
+    assert choose_auth(name="sess", config_file=str(path)) == ("security_token", "profile sess has security_token_file")
+    monkeypatch.setenv("OCI_CLI_AUTH", "instance_obo_user")
+    assert choose_auth(name="sess", config_file=str(path)) == ("instance_obo_user", "env OCI_CLI_AUTH")
+    assert choose_auth("api_key", config_file=str(path)) == ("api_key", "argument")
+    shell = load_profile("shell", config_file=str(path))  # Cloud Shell: no network until first use
+    assert (shell.auth, shell.auth_source, shell.region, shell.signer_built) == (
+        "instance_obo_user", "env OCI_CLI_AUTH", "us-chicago-1", False)
+    assert shell.tenancy_id == TENANCY  # the user's tenancy, not the instance's
+    with pytest.raises(CloudError) as info:
+        load_profile("DEFAULT", config_file=str(path))
+    assert "delegation_token_file" in info.value.message
+    monkeypatch.setenv("OCI_CLI_DELEGATION_TOKEN_FILE", str(token))  # the CLI's override of the profile value
+    assert load_profile("DEFAULT", config_file=str(path)).config["delegation_token_file"] == str(token)

@@ -161,3 +161,48 @@ def test_every_model_imported_model_and_work_request_command(cli):
     errors, logs = out["wr_errors_logs"]
     assert _items(errors)[0]["code"] == "InvalidTrainingData"
     assert any("failed" in entry["message"] for entry in _items(logs))
+
+
+# ---------------------------------------------------------------- the four token modes
+
+def test_every_token_mode(cli_bin, identity, make_emulator, tmp_path):
+    """One list-models per way of signing in, each authenticated by its own kind of token."""
+    from tui.emulator.credentials import read_env_file, write_sign_in
+
+    emu = make_emulator("demo")
+    files = write_sign_in(tmp_path, identity, emu.auth, emu.url, config_file=tmp_path / "config")
+    instance_env = read_env_file(files.instance_env)
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("OCI_METADATA", "OCI_RESOURCE", "OCI_CLI_FED"))}
+    base.update(OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING="True", SUPPRESS_LABEL_WARNING="True")
+    endpoint = f"{emu.url}/{REGION}"
+    listing = ["generative-ai", "model-collection", "list-models", "--compartment-id", identity.tenancy_id,
+               "--endpoint", endpoint]
+    config = ["--config-file", str(files.config_file)]
+    modes = {
+        "security_token": (config + ["--auth", "security_token", "--profile", "SESSION"], {}),
+        "instance_principal": (["--auth", "instance_principal", "--region", REGION,
+                                "--federation-endpoint", instance_env["OCI_CLI_FEDERATION_ENDPOINT"]],
+                               {"OCI_METADATA_BASE_URL": instance_env["OCI_METADATA_BASE_URL"]}),
+        "instance_obo_user": (config + ["--auth", "instance_obo_user", "--profile", "CLOUDSHELL"], instance_env),
+        "resource_principal": (["--auth", "resource_principal"], read_env_file(files.resource_env)),
+    }
+
+    def run(mode: str) -> dict:
+        args, extra = modes[mode]
+        proc = subprocess.run([str(cli_bin), *args, *listing], capture_output=True, text=True, timeout=90,
+                              env={**base, **extra})
+        assert proc.returncode == 0, f"{mode}\n{proc.stderr}\n{proc.stdout[-2000:]}"
+        return json.loads(proc.stdout)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        out = dict(zip(modes, pool.map(run, modes), strict=True))
+
+    ids = {mode: {m["id"] for m in _items(result)} for mode, result in out.items()}
+    assert len(ids["security_token"]) > 3
+    assert all(found == ids["security_token"] for found in ids.values()), ids
+    tokens = emu.auth.tokens
+    used_kinds = {c["token_kind"] for c in tokens.issued if tokens.used.get(c["jti"])}
+    assert used_kinds == {"session", "instance", "resource", "delegation"}
+    assert emu.auth.federations >= 2  # the instance principal and Cloud Shell each federated
+    listed = [r for r in emu.requests if r.operation == "ListModels"]
+    assert len(listed) == 4 and all(r.status == 200 for r in listed)

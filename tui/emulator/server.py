@@ -33,6 +33,7 @@ from . import routes
 from .clock import ManualClock
 from .context import Ctx, Reply
 from .faults import Faults, code_for
+from .federation import AuthService
 from .lifecycle import DEFAULT_DURATIONS
 from .signing import AuthError, KeyRing, verify_request
 from .store import IdentityStore, RegionStore, StoredReply
@@ -113,6 +114,7 @@ class Emulator:
         self.requests = RequestLog()
         self.max_connections = max_connections
         self.keys = KeyRing()
+        self.auth = AuthService(self.tenancy_id, self.home_region, self.keys)  # IMDS, federation, tokens
         self.minter = Minter(f"runtime:{seed}")
         self.identity = IdentityStore(self.tenancy_id)
         self._stores = {r.id: RegionStore(r.id, self.minter) for r in REGIONS}
@@ -172,6 +174,9 @@ class Emulator:
     # -- request processing -------------------------------------------------------------------
     def process(self, method: str, target: str, headers: dict[str, str], body: bytes):
         """Returns (Reply | None for a dropped reply, operation, region)."""
+        signed_in = self.auth.handle(method, target, headers, body)  # /opc/v2/..., /v1/x509: not regional
+        if signed_in is not None:
+            return signed_in[0], signed_in[1], None
         path, _, query = target.partition("?")
         region, rest = self.home_region, path
         first = path.split("/", 2)[1] if path.startswith("/") else ""

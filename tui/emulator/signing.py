@@ -4,6 +4,11 @@ Every failure is an `AuthError`, which the server answers with 401 `NotAuthentic
 string is rebuilt from the raw request target exactly as received (path prefix and query included),
 so a tampered path or query breaks the signature; body methods must also sign content-length,
 content-type and x-content-sha256, and those are checked against the body actually received.
+
+A keyId is either an API key ("tenancy/user/fingerprint") or `ST$<token>`: a security token the local
+service issued (session, instance principal, resource principal), whose signature and expiry are checked
+and whose session key (`jwk`) must verify the request. A request that carries `opc-obo-token` (the
+delegation token of Cloud Shell) must sign that header, and the token must be valid.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from email.utils import parsedate_to_datetime
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding
+
+from .tokens import Claims, TokenAuthority, TokenError
 
 #: Signed headers each method class must carry (the docs' minima).
 REQUIRED_HEADERS = {
@@ -36,13 +43,26 @@ class AuthError(Exception):
 
 
 class KeyRing:
-    """Public keys by keyId ("tenancy/user/fingerprint")."""
+    """Public keys by keyId ("tenancy/user/fingerprint"), and the token authority for `ST$` key ids."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._keys: dict[str, object] = {}
+        self.tokens: TokenAuthority | None = None
+
+    def token_claims(self, token: str, *, kinds: tuple[str, ...] | None = None,
+                     label: str = "security token") -> Claims:
+        if self.tokens is None:
+            raise AuthError("Security tokens are not accepted by this service")
+        try:
+            return self.tokens.verify(token, kinds=kinds, label=label)
+        except TokenError as exc:
+            raise AuthError(str(exc)) from None
 
     def add(self, key_id: str, public_key_pem: str) -> None:
         self._keys[key_id] = serialization.load_pem_public_key(public_key_pem.encode("ascii"))
+
+    def add_key_object(self, key_id: str, public_key: object) -> None:
+        self._keys[key_id] = public_key
 
     def get(self, key_id: str):
         return self._keys.get(key_id)
@@ -67,15 +87,26 @@ def verify_request(
     body: bytes,
     keys: KeyRing,
     wall_now: datetime | None = None,
+    required_headers: tuple[str, ...] | None = None,
 ) -> str:
     """Verify one request; return its keyId. `headers` keys must be lowercase."""
     method = method.upper()
     params = parse_authorization(headers.get("authorization", ""))
-    key = keys.get(params["keyId"])
+    key_id = params["keyId"]
+    if key_id.startswith("ST$"):
+        key = keys.token_claims(key_id[3:], kinds=("session", "instance", "resource")).session_key()
+    else:
+        key = keys.get(key_id)
     if key is None:
         raise AuthError("The required information to complete authentication was not provided or was incorrect (unknown key id)")
     signed = params["headers"].lower().split()
-    for required in REQUIRED_HEADERS.get(method, ("date", "(request-target)", "host")):
+    if "opc-obo-token" in headers:
+        if "opc-obo-token" not in signed:
+            raise AuthError("The opc-obo-token header is not covered by the request signature")
+        keys.token_claims(headers["opc-obo-token"], kinds=("delegation",), label="delegation token (opc-obo-token)")
+    if required_headers is None:
+        required_headers = REQUIRED_HEADERS.get(method, ("date", "(request-target)", "host"))
+    for required in required_headers:
         if required == "date" and "x-date" in signed:
             continue
         if required not in signed:
@@ -96,7 +127,7 @@ def verify_request(
         raise AuthError("The signature does not match the request") from exc
     date_value = headers.get("x-date") if "x-date" in signed else headers.get("date")
     try:
-        sent = parsedate_to_datetime(date_value)
+        sent = parsedate_to_datetime(date_value or "")
     except (TypeError, ValueError) as exc:
         raise AuthError("The date header cannot be parsed") from exc
     if sent.tzinfo is None:
