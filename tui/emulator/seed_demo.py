@@ -70,4 +70,4 @@ def build(b: Builder) -> SeedInfo:
             b.info.extras["creating_model_id"] = b.custom_model(
                 region, models, "support-bot-v2", "cohere.command-r-08-2024", "TFEW", ft, state="CREATING",
                 days=0, in_flight=True, description="Retraining with November tickets")
-    return b.info
+    return b.finish()
