@@ -142,4 +142,4 @@ def test_sort_rejects():
 def test_kind_of():
     assert kind_of("model") is MODEL and kind_of("imported-model") is IMPORTED_MODEL and kind_of(MODEL) is MODEL
     with pytest.raises(CloudError):
-        kind_of("endpoint")
+        kind_of("agent")  # "endpoint" became a kind (issue 8)

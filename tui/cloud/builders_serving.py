@@ -76,19 +76,19 @@ def _guardrail(cls: type, field: str, enabled: Any, mode: Any, model_id: Any, *,
 def content_moderation_config(is_enabled: Any, mode: Any = None, model_id: Any = None) -> sdk.ContentModerationConfig:
     """Content moderation guardrail: INFORM (flag) or BLOCK (refuse) harmful text."""
     return _guardrail(sdk.ContentModerationConfig, "content_moderation_config", is_enabled, mode, model_id,
-                      modes=CONTENT_MODERATION_MODES)  # type: ignore[no-any-return]
+                      modes=CONTENT_MODERATION_MODES)
 
 
 def prompt_injection_config(is_enabled: Any, mode: Any = None, model_id: Any = None) -> sdk.PromptInjectionConfig:
     """Prompt-injection guardrail (the API's mode is a free string; INFORM / BLOCK are the usual values)."""
     return _guardrail(sdk.PromptInjectionConfig, "prompt_injection_config", is_enabled, mode, model_id,
-                      modes=None)  # type: ignore[no-any-return]
+                      modes=None)
 
 
 def pii_detection_config(is_enabled: Any, mode: Any = None, model_id: Any = None) -> sdk.PiiDetectionConfig:
     """PII-detection guardrail (the API's mode is a free string; INFORM / BLOCK are the usual values)."""
     return _guardrail(sdk.PiiDetectionConfig, "pii_detection_config", is_enabled, mode, model_id,
-                      modes=None)  # type: ignore[no-any-return]
+                      modes=None)
 
 
 def _cluster_type(value: Any) -> str:

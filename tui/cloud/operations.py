@@ -36,6 +36,7 @@ from tui.cloud.resources import (
 __all__ = ["Result", "GenAI", "new_retry_token", "MAX_PAGE_SIZE"]
 
 T = TypeVar("T")
+_Items = list[Any]  # inside GenAI, ``list`` names the method
 MAX_PAGE_SIZE = 1000
 _TOKEN_ALPHABET = string.ascii_letters + string.digits
 
@@ -372,7 +373,7 @@ class GenAI(_Caller):
     # -- dedicated AI clusters and endpoints -------------------------------------------------------
 
     def list_dedicated_ai_clusters(self, compartment_id: str, *, cluster_type: str | None = None,
-                                   **kwargs: Any) -> Result[list[Any]]:
+                                   **kwargs: Any) -> Result[_Items]:
         """Clusters through the generic ``list`` (same filters and sorts); ``cluster_type`` (FINE_TUNING /
         HOSTING) is filtered here: the API has no such filter."""
         result = self.list(DEDICATED_AI_CLUSTER, compartment_id, **kwargs)
@@ -398,7 +399,7 @@ class GenAI(_Caller):
         return self.delete(DEDICATED_AI_CLUSTER, cluster_id, **kwargs)
 
     def list_endpoints(self, compartment_id: str, *, model_id: str | None = None, region: Any = None,
-                       **kwargs: Any) -> Result[list[Any]]:
+                       **kwargs: Any) -> Result[_Items]:
         """Endpoints through the generic ``list``; ``model_id`` is filtered here and, when given, also
         picks the region (the SDK has no such filter)."""
         if model_id is not None:
@@ -426,7 +427,7 @@ class GenAI(_Caller):
     def list_dedicated_ai_clusters_allocatable_gpus(self, compartment_id: str, capacity_reservation_id: str, *,
                                                     compute_shape: str | None = None, region: Any = None,
                                                     page_size: int | None = None, max_pages: int = 1000,
-                                                    interactive: bool = True) -> Result[list[Any]]:
+                                                    interactive: bool = True) -> Result[_Items]:
         """GPU units per compute shape under a capacity reservation (``AllocatableGpuSummary`` items)."""
         op = "ListDedicatedAiClustersAllocatableGpus"
         _check_ocid("compartment_id", compartment_id, op)

@@ -170,10 +170,10 @@ ENDPOINT = Spec("endpoint", "endpoint", "endpointId", ENDPOINT_STATES, (),
 
 
 def _compartment(ctx: Ctx, body: dict) -> str:
-    cid = validate.ocid(body, "compartmentId", "compartmentId")
+    cid = validate.ocid(body, "compartmentId", "compartmentId") or ""
     if cid not in ctx.identity.compartments:
         raise not_found("compartment", cid)
-    return cid  # type: ignore[return-value]
+    return cid
 
 
 def _related(field: str, what: str, ocid: str) -> ApiError:

@@ -88,7 +88,7 @@ class RegionStore:
         used: dict[str, int] = {}
         for ep in self.endpoints.values():
             if self.holds_capacity(ep):
-                cid = ep.data.get("dedicatedAiClusterId")
+                cid: str = ep.data.get("dedicatedAiClusterId") or ""
                 used[cid] = used.get(cid, 0) + 1
         for cluster in self.clusters.values():
             cap = cluster.data.get("capacity")
