@@ -237,3 +237,15 @@ def test_judge_clusters_for_fine_tuning_and_imported_models():
                                 cluster("odd", shape="UNKNOWN_ENUM_VALUE")], "HOSTING", subject)
     assert [(c.cluster.display_name, c.usable, bool(c.warning)) for c in judged] == [
         ("gpu", True, False), ("odd", True, True), ("cohere", False, False)]
+
+
+def test_facts_is_data_only():
+    import json
+    import subprocess
+    import sys
+
+    code = ("import sys, json, tui.facts.clusters\n"
+            "print(json.dumps(sorted(n for n in sys.modules if n.split('.')[0] in ('oci', 'textual', 'rich')"
+            " or n.startswith('tui.cloud') or n.startswith('tui.emulator'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []

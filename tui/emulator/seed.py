@@ -25,7 +25,9 @@ Well-known ids are in `emu.seed_info` (a `SeedInfo`):
   demo: "endpoint_model_id" (Chicago custom model an ACTIVE endpoint uses), "endpoint_id",
   "inactive_ft_cluster_id" (Chicago FINE_TUNING cluster not ACTIVE), "creating_model_id",
   "failed_model_id", "failed_work_request_id", "failed_imported_model_id", "active_imported_model_id",
-  "models_compartment_id"; scale: "scale_compartment_id"; hostile: "hostile_model_id",
+  "models_compartment_id", "nearly_full_cluster_id", "imported_endpoint_id", "needs_attention_cluster_id"
+  (see `seed_demo.serving`); every seed: "ft_llama_cluster_id" (home Llama fine-tuning cluster, added last by
+  `Builder.finish`, which also recounts endpoint capacity); scale: "scale_compartment_id"; hostile: "hostile_model_id",
   "hostile_work_request_id", "hostile_compartment_id".
 """
 
