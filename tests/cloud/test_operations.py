@@ -20,7 +20,7 @@ def advance_each_poll(emu, seconds=15):
     return lambda wr: emu.clock.advance(seconds)
 
 
-def fine_tune_body(emu, compartment, cluster_key="ft_cluster_id", name="ft_one"):
+def fine_tune_body(emu, compartment, cluster_key="ft_llama_cluster_id", name="ft_one"):
     info = emu.seed_info
     base = info.models[CHI][LLAMA]
     ftd = b.fine_tune_details(

@@ -206,3 +206,76 @@ def test_every_token_mode(cli_bin, identity, make_emulator, tmp_path):
     assert emu.auth.federations >= 2  # the instance principal and Cloud Shell each federated
     listed = [r for r in emu.requests if r.operation == "ListModels"]
     assert len(listed) == 4 and all(r.status == 200 for r in listed)
+
+
+def test_every_dedicated_ai_cluster_and_endpoint_command(cli):
+    """Issue 8: `oci generative-ai dedicated-ai-cluster|endpoint …` (create, get, list --all, update,
+    change-compartment, delete, --wait-for-state) against the local service."""
+    emu = cli.emu
+    info = emu.seed_info
+    dev, bob = info.compartments["genai-dev"], info.compartments["sandbox-bob"]
+    endpoints = info.compartments["genai-prod-endpoints"]
+    legal = info.models[REGION]["legal-summarizer"]  # Llama 3.3 LoRA: suits LARGE_GENERIC hosting
+    wait = ("--wait-for-state", "SUCCEEDED", "--wait-interval-seconds", "1")
+
+    def serve() -> dict:
+        out: dict = {}
+        made = cli("dedicated-ai-cluster", "create", "--compartment-id", dev, "--type", "HOSTING",
+                   "--unit-shape", "LARGE_GENERIC", "--unit-count", "1", "--display-name", "cli-hosting", *wait)
+        out["cluster_wr"] = made["data"]
+        cid = made["data"]["resources"][0]["identifier"]
+        out["cluster_get"] = cli("dedicated-ai-cluster", "get", "--dedicated-ai-cluster-id", cid)["data"]
+        out["cluster_scale"] = cli("dedicated-ai-cluster", "update", "--dedicated-ai-cluster-id", cid,
+                                   "--unit-count", "2", "--force", *wait)["data"]
+        cli("dedicated-ai-cluster", "change-compartment", "--dedicated-ai-cluster-id", cid, "--compartment-id", bob)
+        ep = cli("endpoint", "create", "--compartment-id", dev, "--model-id", legal, "--dedicated-ai-cluster-id",
+                 cid, "--display-name", "cli-endpoint", "--content-moderation-config",
+                 json.dumps({"isEnabled": True, "mode": "BLOCK"}), *wait)
+        out["endpoint_wr"] = ep["data"]
+        eid = ep["data"]["resources"][0]["identifier"]
+        out["endpoint_get"] = cli("endpoint", "get", "--endpoint-id", eid)["data"]
+        out["endpoint_update"] = cli("endpoint", "update", "--endpoint-id", eid, "--pii-detection-config",
+                                     json.dumps({"isEnabled": True, "mode": "INFORM"}), "--force", *wait)["data"]
+        cli("endpoint", "change-compartment", "--endpoint-id", eid, "--compartment-id", bob)
+        out["endpoint_delete"] = cli("endpoint", "delete", "--endpoint-id", eid, "--force", *wait)["data"]
+        out["cluster_delete"] = cli("dedicated-ai-cluster", "delete", "--dedicated-ai-cluster-id", cid, "--force",
+                                    *wait)["data"]
+        out["ids"] = (cid, eid)
+        return out
+
+    chains = {
+        "serve": serve,
+        "list_clusters": lambda: cli("dedicated-ai-cluster-collection", "list-dedicated-ai-clusters",
+                                     "--compartment-id", endpoints, "--all", "--page-size", "1"),
+        "list_endpoints": lambda: cli("endpoint-collection", "list-endpoints", "--compartment-id", endpoints,
+                                      "--all", "--page-size", "2", "--sort-by", "displayName", "--sort-order", "ASC"),
+    }
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        futures = {name: pool.submit(fn) for name, fn in chains.items()}
+        out = {name: f.result() for name, f in futures.items()}
+
+    store = emu.store(REGION)
+    served = out["serve"]
+    cid, eid = served["ids"]
+    assert served["cluster_wr"]["operation-type"] == "CREATE_DEDICATED_AI_CLUSTER"
+    assert served["cluster_wr"]["status"] == "SUCCEEDED"
+    assert served["cluster_get"]["lifecycle-state"] == "ACTIVE" and served["cluster_get"]["unit-shape"] == "LARGE_GENERIC"
+    assert served["cluster_scale"]["operation-type"] == "UPDATE_DEDICATED_AI_CLUSTER"
+    assert store.clusters[cid].data["unitCount"] == 2 and store.clusters[cid].data["compartmentId"] == bob
+    assert served["endpoint_wr"]["operation-type"] == "CREATE_ENDPOINT" and served["endpoint_wr"]["status"] == "SUCCEEDED"
+    assert served["endpoint_get"]["content-moderation-config"] == {"is-enabled": True, "mode": "BLOCK",
+                                                                   "model-id": None}
+    assert served["endpoint_update"]["status"] == "SUCCEEDED"
+    assert store.endpoints[eid].data["piiDetectionConfig"] == {"isEnabled": True, "mode": "INFORM"}
+    assert store.endpoints[eid].data["compartmentId"] == bob
+    assert served["endpoint_delete"]["operation-type"] == "DELETE_ENDPOINT"
+    assert store.endpoints[eid].state == "DELETED"
+    assert served["cluster_delete"]["status"] == "SUCCEEDED" and store.clusters[cid].state == "DELETED"
+
+    clusters = _items(out["list_clusters"])
+    assert {c["display-name"] for c in clusters} >= {"hosting-chicago", "hosting-gpu-chicago"}
+    assert len(clusters) == len({c["id"] for c in clusters})
+    assert any("page=" in r.path and r.operation == "ListDedicatedAiClusters" for r in emu.requests)
+    names = [e["display-name"] for e in _items(out["list_endpoints"])]
+    assert names == sorted(names) and {"support-bot-endpoint", "gemma-gpu-endpoint"} <= set(names)
+    assert any("page=" in r.path and r.operation == "ListEndpoints" for r in emu.requests)

@@ -1,4 +1,5 @@
-"""The twelve model operations, written once and driven by the resource descriptors.
+"""The resource operations (models, imported models, clusters, endpoints), written once and driven
+by the resource descriptors.
 
 Every call resolves its region (explicit > the resource OCID's own region > the session default),
 goes through the cached regional client, converts any failure into a ``CloudError`` and returns a
@@ -26,6 +27,8 @@ from tui.cloud.clients import CloudSession, RetryPolicy
 from tui.cloud.errors import CloudError, from_exception
 from tui.cloud.regions import Region, UnknownRegionError, resolve_region
 from tui.cloud.resources import (
+    DEDICATED_AI_CLUSTER,
+    ENDPOINT,
     IMPORTED_MODEL,
     MODEL,
     ResourceKind,
@@ -39,6 +42,7 @@ from tui.cloud.resources import (
 __all__ = ["Result", "GenAI", "new_retry_token", "MAX_PAGE_SIZE"]
 
 T = TypeVar("T")
+_Items = list[Any]  # inside GenAI, ``list`` names the method
 MAX_PAGE_SIZE = 1000
 _TOKEN_ALPHABET = string.ascii_letters + string.digits
 
@@ -232,6 +236,10 @@ class GenAI(_Caller):
         r = self._region(region, None, op)
         kwargs: dict[str, Any] = {}
         try:
+            for name, value in (("vendor", vendor), ("capability", capability)):
+                if value not in (None, [], ()) and name not in k.list_filters:
+                    raise builders.BuilderError(name, "choice", f"{k.plural} cannot be filtered by {name}; "
+                                                                f"filters: {', '.join(k.list_filters)}")
             if vendor is not None:
                 kwargs["vendor"] = vendor
             caps = normalize_capabilities(capability, k)
@@ -275,8 +283,10 @@ class GenAI(_Caller):
         if not isinstance(details, expected):
             raise CloudError(f"details must be {expected.__name__} (use tui.cloud.builders)", code="InvalidParameter",
                              operation=op, hint="Build the body with the builders module.")
-        # A fine-tune runs where its base model lives.
-        r = self._region(region, getattr(details, "base_model_id", None), op)
+        # A fine-tune runs where its base model lives; an endpoint where its cluster (or model) does.
+        hint = next((v for a in ("base_model_id", "dedicated_ai_cluster_id", "model_id")
+                     if isinstance(v := getattr(details, a, None), str)), None)
+        r = self._region(region, hint, op)
         token = retry_token or new_retry_token()
         client = self._client(r, False, op)
         # The token makes every attempt (ours and a caller's resubmit with err.retry_token) one create.
@@ -294,7 +304,12 @@ class GenAI(_Caller):
             if unknown:
                 raise builders.BuilderError(unknown[0], "choice",
                                             f"{unknown[0]} cannot be updated; updatable: {', '.join(k.updatable_fields)}")
-            details = builders.update_details(k, **details)
+            if k in (DEDICATED_AI_CLUSTER, ENDPOINT):
+                from tui.cloud.builders_serving import update_details_for
+
+                details = update_details_for(k, **details)
+            else:
+                details = builders.update_details(k, **details)
         expected = k.sdk_class("update_details")
         if not isinstance(details, expected):
             raise CloudError(f"details must be {expected.__name__}", code="InvalidParameter", operation=op)
@@ -459,29 +474,79 @@ class GenAI(_Caller):
         client = self.session.identity_client()
         return Result.from_response(self._invoke(op, r, client.get_compartment, compartment_id), r)
 
-    def list_dedicated_ai_clusters(self, compartment_id: str, *, region: Any = None, cluster_type: str | None = None,
-                                   lifecycle_state: str | None = None, max_pages: int = 1000) -> Result[list[Any]]:
-        """Clusters (``cluster_type`` FINE_TUNING / HOSTING is filtered here: the API has no such filter)."""
-        op = "ListDedicatedAiClusters"
-        _check_ocid("compartment_id", compartment_id, op)
-        r = self._region(region, None, op)
-        client = self._client(r, False, op)
-        kwargs: dict[str, Any] = {}
-        if lifecycle_state:
-            kwargs["lifecycle_state"] = lifecycle_state.upper()
-        wanted = cluster_type.upper() if cluster_type else None
-        return self._paginate(op, r, client.list_dedicated_ai_clusters, compartment_id, max_pages=max_pages,
-                              item_filter=(lambda c: c.type == wanted) if wanted else None, **kwargs)
+    # -- dedicated AI clusters and endpoints -------------------------------------------------------
 
-    def list_endpoints(self, compartment_id: str, *, region: Any = None, model_id: str | None = None,
-                       lifecycle_state: str | None = None, max_pages: int = 1000) -> Result[list[Any]]:
-        """Endpoints (``model_id`` is filtered here and, when given, also picks the region)."""
-        op = "ListEndpoints"
+    def list_dedicated_ai_clusters(self, compartment_id: str, *, cluster_type: str | None = None,
+                                   **kwargs: Any) -> Result[_Items]:
+        """Clusters through the generic ``list`` (same filters and sorts); ``cluster_type`` (FINE_TUNING /
+        HOSTING) is filtered here: the API has no such filter."""
+        result = self.list(DEDICATED_AI_CLUSTER, compartment_id, **kwargs)
+        if not cluster_type:
+            return result
+        wanted = cluster_type.strip().upper().replace("-", "_")
+        return replace(result, data=[c for c in result.data if c.type == wanted])
+
+    def get_dedicated_ai_cluster(self, cluster_id: str, **kwargs: Any) -> Result[Any]:
+        return self.get(DEDICATED_AI_CLUSTER, cluster_id, **kwargs)
+
+    def create_dedicated_ai_cluster(self, details: Any, **kwargs: Any) -> Result[Any]:
+        return self.create(DEDICATED_AI_CLUSTER, details, **kwargs)
+
+    def update_dedicated_ai_cluster(self, cluster_id: str, details: Any, **kwargs: Any) -> Result[Any]:
+        return self.update(DEDICATED_AI_CLUSTER, cluster_id, details, **kwargs)
+
+    def change_dedicated_ai_cluster_compartment(self, cluster_id: str, compartment_id: str,
+                                                **kwargs: Any) -> Result[None]:
+        return self.change_compartment(DEDICATED_AI_CLUSTER, cluster_id, compartment_id, **kwargs)
+
+    def delete_dedicated_ai_cluster(self, cluster_id: str, **kwargs: Any) -> Result[None]:
+        return self.delete(DEDICATED_AI_CLUSTER, cluster_id, **kwargs)
+
+    def list_endpoints(self, compartment_id: str, *, model_id: str | None = None, region: Any = None,
+                       **kwargs: Any) -> Result[_Items]:
+        """Endpoints through the generic ``list``; ``model_id`` is filtered here and, when given, also
+        picks the region (the SDK has no such filter)."""
+        if model_id is not None:
+            region = self._region(region, model_id, ENDPOINT.operation_name("list"))
+        result = self.list(ENDPOINT, compartment_id, region=region, **kwargs)
+        if model_id is None:
+            return result
+        return replace(result, data=[e for e in result.data if e.model_id == model_id])
+
+    def get_endpoint(self, endpoint_id: str, **kwargs: Any) -> Result[Any]:
+        return self.get(ENDPOINT, endpoint_id, **kwargs)
+
+    def create_endpoint(self, details: Any, **kwargs: Any) -> Result[Any]:
+        return self.create(ENDPOINT, details, **kwargs)
+
+    def update_endpoint(self, endpoint_id: str, details: Any, **kwargs: Any) -> Result[Any]:
+        return self.update(ENDPOINT, endpoint_id, details, **kwargs)
+
+    def change_endpoint_compartment(self, endpoint_id: str, compartment_id: str, **kwargs: Any) -> Result[None]:
+        return self.change_compartment(ENDPOINT, endpoint_id, compartment_id, **kwargs)
+
+    def delete_endpoint(self, endpoint_id: str, **kwargs: Any) -> Result[None]:
+        return self.delete(ENDPOINT, endpoint_id, **kwargs)
+
+    def list_dedicated_ai_clusters_allocatable_gpus(self, compartment_id: str, capacity_reservation_id: str, *,
+                                                    compute_shape: str | None = None, region: Any = None,
+                                                    page_size: int | None = None, max_pages: int = 1000,
+                                                    interactive: bool = True) -> Result[_Items]:
+        """GPU units per compute shape under a capacity reservation (``AllocatableGpuSummary`` items)."""
+        op = "ListDedicatedAiClustersAllocatableGpus"
         _check_ocid("compartment_id", compartment_id, op)
-        r = self._region(region, model_id, op)
-        client = self._client(r, False, op)
+        _check_ocid("capacity_reservation_id", capacity_reservation_id, op)
+        r = self._region(region, None, op)
         kwargs: dict[str, Any] = {}
-        if lifecycle_state:
-            kwargs["lifecycle_state"] = lifecycle_state.upper()
-        return self._paginate(op, r, client.list_endpoints, compartment_id, max_pages=max_pages,
-                              item_filter=(lambda e: e.model_id == model_id) if model_id else None, **kwargs)
+        try:
+            limit = _page_size(page_size)
+        except builders.BuilderError as exc:
+            exc.operation, exc.region = op, r.id
+            raise
+        if limit is not None:
+            kwargs["limit"] = limit
+        if compute_shape:
+            kwargs["compute_shape"] = compute_shape
+        client = self._client(r, not interactive, op)
+        return self._paginate(op, r, client.list_dedicated_ai_clusters_allocatable_gpus, compartment_id,
+                              capacity_reservation_id, max_pages=max_pages, **kwargs)

@@ -1,6 +1,6 @@
-"""The facts that distinguish a Model from an ImportedModel, written once as data.
+"""The facts that distinguish one resource kind from another, written once as data.
 
-Model and ImportedModel differ in a handful of facts (enum sets, which operations are async, which
+Model, ImportedModel, DedicatedAiCluster and Endpoint differ in a handful of facts (enum sets, which operations are async, which
 fields exist, SDK method names). Keeping them in one descriptor per kind lets a single generic set of
 operations, one list screen and one detail pane serve both, the way k9s serves every Kubernetes kind
 from a resource descriptor. Adding a fact here is preferred to branching on the kind anywhere else.
@@ -17,6 +17,8 @@ __all__ = [
     "ResourceKind",
     "MODEL",
     "IMPORTED_MODEL",
+    "DEDICATED_AI_CLUSTER",
+    "ENDPOINT",
     "KINDS",
     "kind_of",
     "normalize_capability",
@@ -72,6 +74,12 @@ class ResourceKind:
     detail_fields: tuple[Field, ...]
     terminal_states: tuple[str, ...] = ("ACTIVE", "FAILED", "DELETED")
     extra: dict[str, Any] = field(default_factory=dict)
+    #: the server-side list filters `GenAI.list` accepts for this kind (others are refused, named)
+    list_filters: tuple[str, ...] = ("vendor", "capability", "lifecycle_state", "display_name", "id")
+    #: values of the `type` attribute (Model: BASE / CUSTOM; cluster: HOSTING / FINE_TUNING)
+    type_values: tuple[str, ...] = ()
+    #: states an operator must see as a warning (a cluster's NEEDS_ATTENTION)
+    warning_states: tuple[str, ...] = ()
 
     def is_async(self, op: str) -> bool:
         """True when ``op`` (list/get/create/update/change_compartment/delete) returns a work request."""
@@ -87,6 +95,9 @@ class ResourceKind:
 
     def is_transitional(self, state: str | None) -> bool:
         return (state or "").upper() in self.transitional_states
+
+    def is_warning(self, state: str | None) -> bool:
+        return (state or "").upper() in self.warning_states
 
     def __str__(self) -> str:
         return self.key
@@ -127,6 +138,7 @@ MODEL = ResourceKind(
     sort_fields=_COMMON_SORT,
     async_ops=frozenset({"create", "delete"}),
     has_type=True,
+    type_values=("BASE", "CUSTOM"),
     list_method="list_models",
     get_method="get_model",
     create_method="create_model",
@@ -234,12 +246,145 @@ IMPORTED_MODEL = ResourceKind(
     ),
 )
 
-KINDS: dict[str, ResourceKind] = {MODEL.key: MODEL, IMPORTED_MODEL.key: IMPORTED_MODEL}
+_SERVING_STATES = ("ACTIVE", "CREATING", "UPDATING", "DELETING", "DELETED", "FAILED")
+_SERVING_FILTERS = ("lifecycle_state", "display_name", "id")
+
+DEDICATED_AI_CLUSTER = ResourceKind(
+    key="dedicated_ai_cluster",
+    title="Dedicated AI cluster",
+    plural="Dedicated AI clusters",
+    ocid_type="generativeaidedicatedaicluster",
+    lifecycle_states=_SERVING_STATES + ("NEEDS_ATTENTION",),
+    transitional_states=("CREATING", "UPDATING", "DELETING"),
+    capabilities=(),
+    sort_fields=("timeCreated", "displayName", "lifecycleState"),
+    async_ops=frozenset({"create", "update", "delete"}),
+    has_type=False,  # has a type (HOSTING / FINE_TUNING) but not the model's BASE / CUSTOM filter
+    type_values=("HOSTING", "FINE_TUNING"),
+    warning_states=("NEEDS_ATTENTION",),
+    terminal_states=("ACTIVE", "FAILED", "DELETED", "NEEDS_ATTENTION"),
+    list_filters=_SERVING_FILTERS,
+    list_method="list_dedicated_ai_clusters",
+    get_method="get_dedicated_ai_cluster",
+    create_method="create_dedicated_ai_cluster",
+    update_method="update_dedicated_ai_cluster",
+    change_compartment_method="change_dedicated_ai_cluster_compartment",
+    delete_method="delete_dedicated_ai_cluster",
+    operation_names={
+        "list": "ListDedicatedAiClusters", "get": "GetDedicatedAiCluster", "create": "CreateDedicatedAiCluster",
+        "update": "UpdateDedicatedAiCluster", "change_compartment": "ChangeDedicatedAiClusterCompartment",
+        "delete": "DeleteDedicatedAiCluster",
+    },
+    work_request_types={
+        "create": "CREATE_DEDICATED_AI_CLUSTER", "update": "UPDATE_DEDICATED_AI_CLUSTER",
+        "delete": "DELETE_DEDICATED_AI_CLUSTER", "change_compartment": "MOVE_DEDICATED_AI_CLUSTER",
+    },
+    model_class="DedicatedAiCluster",
+    summary_class="DedicatedAiClusterSummary",
+    create_details_class="CreateDedicatedAiClusterDetails",
+    update_details_class="UpdateDedicatedAiClusterDetails",
+    change_compartment_details_class="ChangeDedicatedAiClusterCompartmentDetails",
+    updatable_fields=("display_name", "description", "unit_count", "freeform_tags", "defined_tags"),
+    summary_fields=(
+        Field("display_name", "Name"),
+        Field("lifecycle_state", "State", "state"),
+        Field("type", "Type"),
+        Field("unit_shape", "Shape"),
+        Field("unit_count", "Units"),
+        Field("capacity", "Capacity", "nested"),
+        Field("time_created", "Created", "datetime"),
+    ),
+    detail_fields=(
+        Field("display_name", "Name"),
+        Field("id", "OCID", "ocid"),
+        Field("type", "Type"),
+        Field("lifecycle_state", "State", "state"),
+        Field("lifecycle_details", "State details"),
+        Field("description", "Description"),
+        Field("unit_shape", "Unit shape"),
+        Field("unit_count", "Unit count"),
+        Field("capacity", "Capacity", "nested"),
+        Field("capacity_reservation_id", "Capacity reservation", "ocid"),
+        Field("compartment_id", "Compartment", "ocid"),
+        Field("time_created", "Created", "datetime"),
+        Field("time_updated", "Updated", "datetime"),
+        *_TAG_FIELDS,
+    ),
+)
+
+ENDPOINT = ResourceKind(
+    key="endpoint",
+    title="Endpoint",
+    plural="Endpoints",
+    ocid_type="generativeaiendpoint",
+    lifecycle_states=_SERVING_STATES,
+    transitional_states=("CREATING", "UPDATING", "DELETING"),
+    capabilities=(),
+    sort_fields=("displayName", "timeCreated"),
+    async_ops=frozenset({"create", "update", "delete"}),
+    has_type=False,
+    list_filters=_SERVING_FILTERS,
+    list_method="list_endpoints",
+    get_method="get_endpoint",
+    create_method="create_endpoint",
+    update_method="update_endpoint",
+    change_compartment_method="change_endpoint_compartment",
+    delete_method="delete_endpoint",
+    operation_names={
+        "list": "ListEndpoints", "get": "GetEndpoint", "create": "CreateEndpoint", "update": "UpdateEndpoint",
+        "change_compartment": "ChangeEndpointCompartment", "delete": "DeleteEndpoint",
+    },
+    work_request_types={
+        "create": "CREATE_ENDPOINT", "update": "UPDATE_ENDPOINT", "delete": "DELETE_ENDPOINT",
+        "change_compartment": "MOVE_ENDPOINT",
+    },
+    model_class="Endpoint",
+    summary_class="EndpointSummary",
+    create_details_class="CreateEndpointDetails",
+    update_details_class="UpdateEndpointDetails",
+    change_compartment_details_class="ChangeEndpointCompartmentDetails",
+    updatable_fields=("display_name", "description", "content_moderation_config", "prompt_injection_config",
+                      "pii_detection_config", "generative_ai_private_endpoint_id", "freeform_tags", "defined_tags"),
+    summary_fields=(
+        Field("display_name", "Name"),
+        Field("lifecycle_state", "State", "state"),
+        Field("model_id", "Model", "ocid"),
+        Field("dedicated_ai_cluster_id", "Cluster", "ocid"),
+        Field("content_moderation_config", "Content moderation", "nested"),
+        Field("time_created", "Created", "datetime"),
+    ),
+    detail_fields=(
+        Field("display_name", "Name"),
+        Field("id", "OCID", "ocid"),
+        Field("lifecycle_state", "State", "state"),
+        Field("lifecycle_details", "State details"),
+        Field("description", "Description"),
+        Field("model_id", "Model", "ocid"),
+        Field("dedicated_ai_cluster_id", "Cluster", "ocid"),
+        Field("content_moderation_config", "Content moderation", "nested"),
+        Field("prompt_injection_config", "Prompt injection", "nested"),
+        Field("pii_detection_config", "PII detection", "nested"),
+        Field("generative_ai_private_endpoint_id", "Private endpoint", "ocid"),
+        Field("compartment_id", "Compartment", "ocid"),
+        Field("time_created", "Created", "datetime"),
+        Field("time_updated", "Updated", "datetime"),
+        *_TAG_FIELDS,
+    ),
+)
+
+KINDS: dict[str, ResourceKind] = {
+    MODEL.key: MODEL, IMPORTED_MODEL.key: IMPORTED_MODEL,
+    DEDICATED_AI_CLUSTER.key: DEDICATED_AI_CLUSTER, ENDPOINT.key: ENDPOINT,
+}
 
 _KIND_ALIASES = {
     "model": MODEL, "models": MODEL, "generativeaimodel": MODEL,
     "imported_model": IMPORTED_MODEL, "imported_models": IMPORTED_MODEL, "importedmodel": IMPORTED_MODEL,
     "importedmodels": IMPORTED_MODEL, "imported": IMPORTED_MODEL, "generativeaiimportedmodel": IMPORTED_MODEL,
+    "dedicated_ai_cluster": DEDICATED_AI_CLUSTER, "dedicated_ai_clusters": DEDICATED_AI_CLUSTER,
+    "dedicatedaicluster": DEDICATED_AI_CLUSTER, "cluster": DEDICATED_AI_CLUSTER, "clusters": DEDICATED_AI_CLUSTER,
+    "dac": DEDICATED_AI_CLUSTER, "generativeaidedicatedaicluster": DEDICATED_AI_CLUSTER,
+    "endpoint": ENDPOINT, "endpoints": ENDPOINT, "ep": ENDPOINT, "generativeaiendpoint": ENDPOINT,
 }
 
 
@@ -256,7 +401,7 @@ def kind_of(kind: ResourceKind | str) -> ResourceKind:
     raise CloudError(
         f"unknown resource kind {kind!r}; valid: {', '.join(KINDS)}",
         code="InvalidKind",
-        hint="Use 'model' or 'imported_model'.",
+        hint="Use 'model', 'imported_model', 'dedicated_ai_cluster' or 'endpoint'.",
     )
 
 

@@ -2,7 +2,8 @@
 then an async job that succeeds, or fails realistically the way the real service would:
 
 - fine-tune: a method `tui.cloud.fine_tuning.methods_for(base displayName)` does not allow, a
-  cluster that is not an ACTIVE FINE_TUNING cluster, a dataset object that is not `.jsonl`;
+  cluster that is not an ACTIVE FINE_TUNING cluster, a cluster whose shape does not suit the base
+  model (`tui.facts.clusters.fit`, §7.4), a dataset object that is not `.jsonl`;
 - import: a Hugging Face id not on the supported-import list, an Object Storage prefix containing
   "missing" (stands for "no config.json under the prefix").
 The Hugging Face `accessToken` is accepted and never stored or echoed.
@@ -14,6 +15,7 @@ import re
 
 from tui.cloud import fine_tuning
 from tui.cloud.regions import UnknownRegionError, lookup_region
+from tui.facts import clusters as cluster_facts
 
 from . import validate
 from .catalogue import SUPPORTED_IMPORTS
@@ -78,6 +80,11 @@ def create_model(ctx: Ctx) -> Reply:
         failure = ("ClusterNotAvailable",
                    f"Dedicated AI cluster {cluster.data.get('displayName')} ({cluster_id}) is a "
                    f"{cluster.state} {cluster.data.get('type')} cluster; fine-tuning needs an ACTIVE FINE_TUNING cluster")
+    elif not (fit := cluster_facts.fit(base_name, cluster.data.get("unitShape") or "",
+                                       cluster_facts.FINE_TUNING)).suits:
+        failure = ("ClusterShapeMismatch",
+                   f"Dedicated AI cluster {cluster.data.get('displayName')} ({cluster_id}) does not suit "
+                   f"fine-tuning {base_name}: {fit.reason}")
     elif not dataset["objectName"].endswith(".jsonl"):
         failure = ("InvalidTrainingData",
                    f"Training dataset object {dataset['objectName']!r} is not a .jsonl file")

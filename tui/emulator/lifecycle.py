@@ -19,7 +19,11 @@ DEFAULT_DURATIONS = {
     "fine_tune": 120.0,  # CreateModel
     "import": 60.0,  # CreateImportedModel
     "imported_update": 10.0,  # UpdateImportedModel
-    "delete": 20.0,  # DeleteModel / DeleteImportedModel
+    "delete": 20.0,  # every Delete* (models, imported models, clusters, endpoints)
+    "cluster_create": 90.0,  # CreateDedicatedAiCluster
+    "cluster_update": 30.0,  # UpdateDedicatedAiCluster (scaling)
+    "endpoint_create": 30.0,  # CreateEndpoint
+    "endpoint_update": 10.0,  # UpdateEndpoint
 }
 
 #: Where a job stands when it fails, as a fraction of its duration (and its percentComplete).

@@ -1,14 +1,17 @@
-"""Get / list / update / change-compartment / delete, shared by Model and ImportedModel.
+"""Get / list / update / change-compartment / delete, shared by every resource kind.
 
-The two kinds differ only in data (`Spec`): states, capability enum, whether update is async
-(ImportedModel goes UPDATING with a work request; Model updates in place) and OCID/URI names.
+The kinds (Model, ImportedModel, DedicatedAiCluster, Endpoint) differ only in data (`Spec`):
+states, capability enum, list filters and sorts, whether update is async (ImportedModel, clusters
+and endpoints go UPDATING with a work request; Model updates in place), OCID/URI names, and two
+hooks: which fields an update applies now and on success, and what blocks a delete.
 DELETED resources are hidden from lists unless `lifecycleState=DELETED` is asked for (the real
 behaviour is UNCONFIRMED; this keeps deleted rows out of the console without losing them from GET).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 
 from . import lifecycle, validate
 from .context import Ctx, Reply
@@ -28,6 +31,17 @@ class Spec:
     entity_type: str
     uri: str
     update_async: bool
+    sort_fields: tuple[str, ...] = validate.MODEL_SORT
+    #: exact-match list filters: query parameter -> wire field
+    filters: tuple[tuple[str, str], ...] = (("vendor", "vendor"), ("displayName", "displayName"), ("id", "id"))
+    not_in_summary: tuple[str, ...] = ("description", "timeUpdated", "previousState")
+    #: (ctx, resource) -> (fields applied at once, fields applied when the update's work request succeeds)
+    prepare_update: Callable | None = None
+    #: (ctx, resource) -> raises ApiError(409) naming what blocks the delete
+    before_delete: Callable | None = None
+    update_duration: str = "imported_update"
+    move_status: int = 200
+    steps: dict = field(default_factory=dict)
 
 
 MODEL = Spec("model", "model", "modelId", validate.MODEL_STATES, validate.MODEL_CAPABILITIES,
@@ -35,11 +49,9 @@ MODEL = Spec("model", "model", "modelId", validate.MODEL_STATES, validate.MODEL_
 IMPORTED = Spec("imported", "imported model", "importedModelId", validate.IMPORTED_STATES,
                 validate.IMPORTED_CAPABILITIES, "IMPORTED_MODEL", "importedModel", "/20231130/importedModels/", True)
 
-_NOT_IN_SUMMARY = ("description", "timeUpdated", "previousState")
 
-
-def summary(data: dict) -> dict:
-    return {k: v for k, v in data.items() if k not in _NOT_IN_SUMMARY}
+def summary(data: dict, spec: Spec = MODEL) -> dict:
+    return {k: v for k, v in data.items() if k not in spec.not_in_summary}
 
 
 def lookup(ctx: Ctx, spec: Spec) -> Resource:
@@ -78,8 +90,8 @@ def list_all(ctx: Ctx, spec: Spec) -> Reply:
     for c in caps:
         if c not in spec.capabilities:
             raise invalid("capability", f"{c!r} is not one of {', '.join(spec.capabilities)}")
-    by, order = sort_params(ctx, validate.MODEL_SORT, "timeCreated")
-    vendor, name, ocid = ctx.q("vendor"), ctx.q("displayName"), ctx.q("id")
+    by, order = sort_params(ctx, spec.sort_fields, "timeCreated")
+    wanted = [(wire, value) for param, wire in spec.filters if (value := ctx.q(param)) is not None]
     capset = set(caps)
     items = []
     for res in ctx.store.table(spec.kind).values():
@@ -93,22 +105,21 @@ def list_all(ctx: Ctx, spec: Spec) -> Reply:
                 continue
         elif s != state:
             continue
-        if vendor is not None and d.get("vendor") != vendor:
-            continue
-        if name is not None and d.get("displayName") != name:
-            continue
-        if ocid is not None and d["id"] != ocid:
+        if any(d.get(wire) != value for wire, value in wanted):
             continue
         if capset and not capset.intersection(d.get("capabilities") or ()):
             continue
         items.append(d)
     page, headers = sorted_page(ctx, items, by, order)
-    return Reply(200, {"items": [summary(d) for d in page]}, headers)
+    return Reply(200, {"items": [summary(d, spec) for d in page]}, headers)
 
 
 def update(ctx: Ctx, spec: Spec) -> Reply:
     res = lookup(ctx, spec)
-    fields = validate.common_fields(ctx.body)
+    if spec.prepare_update is None:
+        fields, later = validate.common_fields(ctx.body), {}
+    else:
+        fields, later = spec.prepare_update(ctx, res)
     check_if_match(ctx, res)
     check_mutable(spec, res, "updated")
     if not spec.update_async:
@@ -119,12 +130,13 @@ def update(ctx: Ctx, spec: Spec) -> Reply:
     previous_state = res.state
     res.data.update(fields)
     res.data["lifecycleState"] = "UPDATING"
-    res.data["lifecycleDetails"] = "Updating imported model"
+    res.data["lifecycleDetails"] = f"Updating {spec.label}"
     res.data["timeUpdated"] = iso(ctx.now)
     res.etag = ctx.minter.etag()
-    wr = _job(ctx, spec, res, "UPDATE", ctx.durations["imported_update"], None,
-              ["Validating update", "Applying update"],
-              {"lifecycleState": previous_state, "lifecycleDetails": "Update completed"}, {})
+    wr = _job(ctx, spec, res, "UPDATE", ctx.durations[spec.update_duration], None,
+              spec.steps.get("update", ["Validating update", "Applying update"]),
+              {"lifecycleState": previous_state, "lifecycleDetails": "Update completed", **later},
+              {"lifecycleState": previous_state})
     return Reply(200, dict(res.data), {"etag": res.etag, "opc-work-request-id": wr.id})
 
 
@@ -138,7 +150,7 @@ def change_compartment(ctx: Ctx, spec: Spec) -> Reply:
     res.data["compartmentId"] = target
     res.data["timeUpdated"] = iso(ctx.now)
     res.etag = ctx.minter.etag()
-    return Reply(200, None, {})
+    return Reply(spec.move_status, None, {})
 
 
 def endpoints_using(ctx: Ctx, model_id: str) -> list[dict]:
@@ -150,7 +162,9 @@ def delete(ctx: Ctx, spec: Spec) -> Reply:
     res = lookup(ctx, spec)
     check_if_match(ctx, res)
     check_mutable(spec, res, "deleted")
-    users = endpoints_using(ctx, res.id)
+    if spec.before_delete is not None:
+        spec.before_delete(ctx, res)
+    users = endpoints_using(ctx, res.id) if spec.kind in ("model", "imported") else []
     if users:
         names = "; ".join(f"{e.get('displayName')} ({e['id']})" for e in users)
         raise ApiError(409, "Conflict",
@@ -159,7 +173,8 @@ def delete(ctx: Ctx, spec: Spec) -> Reply:
     res.data["lifecycleDetails"] = "Deleting"
     res.data["timeUpdated"] = iso(ctx.now)
     res.etag = ctx.minter.etag()
-    wr = _job(ctx, spec, res, "DELETE", ctx.durations["delete"], None, ["Releasing model artifacts"],
+    wr = _job(ctx, spec, res, "DELETE", ctx.durations["delete"], None,
+              spec.steps.get("delete", ["Releasing model artifacts"]),
               {"lifecycleState": "DELETED", "lifecycleDetails": "Deleted"}, {})
     return Reply(202, None, {"opc-work-request-id": wr.id})
 

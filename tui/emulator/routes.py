@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import unquote
 
-from . import create, hosting, identity, resources, work_requests
+from . import create, identity, resources, serving, work_requests
 from .resources import IMPORTED, MODEL
+from .serving import CLUSTER, ENDPOINT
 
 GENAI = "/20231130"
 IAM = "/20160918"
@@ -57,10 +58,25 @@ ROUTES: tuple[Route, ...] = (
     _r("GET", GENAI + "/workRequests/{workRequestId}", "GetWorkRequest", work_requests.get),
     _r("GET", GENAI + "/workRequests/{workRequestId}/errors", "ListWorkRequestErrors", work_requests.errors),
     _r("GET", GENAI + "/workRequests/{workRequestId}/logs", "ListWorkRequestLogs", work_requests.logs),
-    _r("GET", GENAI + "/dedicatedAiClusters", "ListDedicatedAiClusters", hosting.list_clusters),
-    _r("GET", GENAI + "/dedicatedAiClusters/{dedicatedAiClusterId}", "GetDedicatedAiCluster", hosting.get_cluster),
-    _r("GET", GENAI + "/endpoints", "ListEndpoints", hosting.list_endpoints),
-    _r("GET", GENAI + "/endpoints/{endpointId}", "GetEndpoint", hosting.get_endpoint),
+    _r("GET", GENAI + "/dedicatedAiClusters", "ListDedicatedAiClusters", _on(resources.list_all, CLUSTER)),
+    _r("POST", GENAI + "/dedicatedAiClusters", "CreateDedicatedAiCluster", serving.create_cluster, True),
+    _r("GET", GENAI + "/dedicatedAiClusters/allocatableGpus", "ListDedicatedAiClustersAllocatableGpus",
+       serving.allocatable_gpus),
+    _r("GET", GENAI + "/dedicatedAiClusters/{dedicatedAiClusterId}", "GetDedicatedAiCluster",
+       _on(resources.get_one, CLUSTER)),
+    _r("PUT", GENAI + "/dedicatedAiClusters/{dedicatedAiClusterId}", "UpdateDedicatedAiCluster",
+       _on(resources.update, CLUSTER)),
+    _r("DELETE", GENAI + "/dedicatedAiClusters/{dedicatedAiClusterId}", "DeleteDedicatedAiCluster",
+       _on(resources.delete, CLUSTER)),
+    _r("POST", GENAI + "/dedicatedAiClusters/{dedicatedAiClusterId}/actions/changeCompartment",
+       "ChangeDedicatedAiClusterCompartment", _on(resources.change_compartment, CLUSTER), True),
+    _r("GET", GENAI + "/endpoints", "ListEndpoints", _on(resources.list_all, ENDPOINT)),
+    _r("POST", GENAI + "/endpoints", "CreateEndpoint", serving.create_endpoint, True),
+    _r("GET", GENAI + "/endpoints/{endpointId}", "GetEndpoint", _on(resources.get_one, ENDPOINT)),
+    _r("PUT", GENAI + "/endpoints/{endpointId}", "UpdateEndpoint", _on(resources.update, ENDPOINT)),
+    _r("DELETE", GENAI + "/endpoints/{endpointId}", "DeleteEndpoint", _on(resources.delete, ENDPOINT)),
+    _r("POST", GENAI + "/endpoints/{endpointId}/actions/changeCompartment", "ChangeEndpointCompartment",
+       _on(resources.change_compartment, ENDPOINT), True),
     _r("GET", IAM + "/compartments", "ListCompartments", identity.list_compartments),
     _r("GET", IAM + "/compartments/{compartmentId}", "GetCompartment", identity.get_compartment),
     _r("GET", IAM + "/tenancies/{tenancyId}", "GetTenancy", identity.get_tenancy),

@@ -25,7 +25,9 @@ Well-known ids are in `emu.seed_info` (a `SeedInfo`):
   demo: "endpoint_model_id" (Chicago custom model an ACTIVE endpoint uses), "endpoint_id",
   "inactive_ft_cluster_id" (Chicago FINE_TUNING cluster not ACTIVE), "creating_model_id",
   "failed_model_id", "failed_work_request_id", "failed_imported_model_id", "active_imported_model_id",
-  "models_compartment_id"; scale: "scale_compartment_id"; hostile: "hostile_model_id",
+  "models_compartment_id", "nearly_full_cluster_id", "imported_endpoint_id", "needs_attention_cluster_id"
+  (see `seed_demo.serving`); every seed: "ft_llama_cluster_id" (home Llama fine-tuning cluster, added last by
+  `Builder.finish`, which also recounts endpoint capacity); scale: "scale_compartment_id"; hostile: "hostile_model_id",
   "hostile_work_request_id", "hostile_compartment_id".
 """
 
@@ -119,8 +121,18 @@ class Builder:
     def base_id(self, region: str, name: str) -> str | None:
         return self.info.models.get(region, {}).get(name)
 
+    def _add(self, region: str, kind: str, data: dict, late: bool) -> None:
+        """Store a seed resource. `late` ones (added after the original seed) take their etag from the
+        seed's own RNG, so the runtime RNG, and every id minted at run time, is what it always was."""
+        if late:
+            from .store import Resource
+
+            self.emu.store(region).table(kind)[data["id"]] = Resource(data=data, etag=self.minter.etag())
+        else:
+            self.emu.store(region).add(kind, data)
+
     def cluster(self, region, compartment, name, ctype, state="ACTIVE", shape="SMALL_COHERE_V2", units=8,
-                days=200.0, details=None) -> str:
+                days=200.0, details=None, *, per_unit: int = 50, late: bool = False, tags=None) -> str:
         cid = self.minter.regional("generativeaidedicatedaicluster", region)
         data = {
             "id": cid, "displayName": name, "description": f"{ctype.lower().replace('_', '-')} cluster",
@@ -128,25 +140,28 @@ class Builder:
             "timeUpdated": iso(at(days)), "lifecycleState": state,
             "lifecycleDetails": details or ("Cluster is active" if state == "ACTIVE" else f"Cluster is {state.lower()}"),
             "unitCount": units, "unitShape": shape,
-            "freeformTags": {}, "definedTags": {}, "systemTags": {},
+            "freeformTags": dict(tags or {}), "definedTags": {}, "systemTags": {},
         }
-        if ctype == "HOSTING":
-            data["capacity"] = {"capacityType": "HOSTING_CAPACITY", "totalEndpointCapacity": 50,
-                                "usedEndpointCapacity": 1}
-        self.emu.store(region).add("cluster", data)
+        if ctype == "HOSTING":  # usedEndpointCapacity is recounted from the endpoints in `finish`
+            data["capacity"] = {"capacityType": "HOSTING_CAPACITY", "totalEndpointCapacity": per_unit * units,
+                                "usedEndpointCapacity": 0}
+        self._add(region, "cluster", data, late)
         self.info.clusters.setdefault(region, {})[name] = cid
         return cid
 
-    def endpoint(self, region, compartment, name, model_id, cluster_id, state="ACTIVE", days=30.0) -> str:
+    def endpoint(self, region, compartment, name, model_id, cluster_id, state="ACTIVE", days=30.0, *,
+                 guardrails: dict | None = None, late: bool = False, details=None) -> str:
         eid = self.minter.regional("generativeaiendpoint", region)
-        self.emu.store(region).add("endpoint", {
+        data = {
             "id": eid, "displayName": name, "description": f"Serves {name}", "modelId": model_id,
             "compartmentId": compartment, "dedicatedAiClusterId": cluster_id,
             "timeCreated": iso(at(days)), "timeUpdated": iso(at(days)), "lifecycleState": state,
-            "lifecycleDetails": "Endpoint is active" if state == "ACTIVE" else f"Endpoint is {state.lower()}",
+            "lifecycleDetails": details or ("Endpoint is active" if state == "ACTIVE" else f"Endpoint is {state.lower()}"),
             "contentModerationConfig": {"isEnabled": False},
             "freeformTags": {}, "definedTags": {}, "systemTags": {},
-        })
+        }
+        data.update(guardrails or {})
+        self._add(region, "endpoint", data, late)
         self.info.endpoints.setdefault(region, {})[name] = eid
         return eid
 
@@ -233,6 +248,16 @@ class Builder:
         self.info.work_requests.setdefault(region, {})[label or wr.id] = wr.id
         return wr
 
+    def finish(self) -> SeedInfo:
+        """What every seed ends with: a home-region Llama fine-tuning cluster (so a Llama fine-tune has a
+        cluster whose shape suits it, §7.4) and the endpoint capacity recounted from the endpoints."""
+        home = self.emu.home_region
+        self.info.extras["ft_llama_cluster_id"] = self.cluster(
+            home, self.emu.tenancy_id, "ft-llama-cluster", "FINE_TUNING", shape="LARGE_GENERIC", units=2, late=True)
+        for region in {r for r in self.info.clusters}:
+            self.emu.store(region).recount_capacity()
+        return self.info
+
     def home_clusters(self, compartment: str) -> None:
         home = self.emu.home_region
         self.info.extras["ft_cluster_id"] = self.cluster(home, compartment, "ft-cluster", "FINE_TUNING")
@@ -266,7 +291,7 @@ def apply(emu, name: str) -> SeedInfo:
         b = Builder(emu, name)
         b.home_clusters(b.root())
         b.catalogue()
-        return b.info
+        return b.finish()
     if name == "demo":
         return seed_demo.build(Builder(emu, name))
     if name == "hostile":
@@ -314,4 +339,4 @@ def build_scale(b: Builder, count: int) -> SeedInfo:
             "fineTuneDetails": ftd, "modelMetrics": None if failed else metrics,
             "freeformTags": {}, "definedTags": {}, "systemTags": {},
         }, etag())
-    return b.info
+    return b.finish()

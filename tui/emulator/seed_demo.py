@@ -70,4 +70,48 @@ def build(b: Builder) -> SeedInfo:
             b.info.extras["creating_model_id"] = b.custom_model(
                 region, models, "support-bot-v2", "cohere.command-r-08-2024", "TFEW", ft, state="CREATING",
                 days=0, in_flight=True, description="Retraining with November tickets")
-    return b.info
+    serving(b, endpoints)
+    return b.finish()
+
+
+def _guard(content=None, injection=None, pii=None) -> dict:
+    """Guardrail configs: each None (off) or a mode (INFORM / BLOCK)."""
+    out = {}
+    for key, mode in (("contentModerationConfig", content), ("promptInjectionConfig", injection),
+                      ("piiDetectionConfig", pii)):
+        out[key] = {"isEnabled": False} if mode is None else {"isEnabled": True, "mode": mode}
+    return out
+
+
+def serving(b: Builder, endpoints: str) -> None:
+    """Clusters and endpoints added after the original seed (late: no id or etag above shifts).
+
+    Chicago: a nearly full GPU hosting cluster (3 of 4 endpoint slots) serving the imported models
+    with different guardrails; Frankfurt: a Llama hosting cluster serving the LoRA model; Ashburn: a
+    hosting cluster in NEEDS_ATTENTION; London: an empty GPU hosting cluster to deploy onto.
+    """
+    chi, fra, iad, lhr = "us-chicago-1", "eu-frankfurt-1", "us-ashburn-1", "uk-london-1"
+    imported = b.info.imported_models
+    gpu = b.cluster(chi, endpoints, "hosting-gpu-chicago", "HOSTING", shape="A100_80G_X1", units=1, days=25,
+                    per_unit=4, late=True, tags={"team": "platform"})
+    b.info.extras["nearly_full_cluster_id"] = gpu
+    b.info.extras["imported_endpoint_id"] = b.endpoint(
+        chi, endpoints, "gemma-gpu-endpoint", imported[chi]["gemma-2-9b-it"], gpu, days=20, late=True,
+        guardrails=_guard(content="BLOCK", injection="INFORM", pii="BLOCK"))
+    b.endpoint(chi, endpoints, "gemma-gpu-canary", imported[chi]["gemma-2-9b-it"], gpu, days=10, late=True,
+               guardrails=_guard())
+    b.endpoint(chi, endpoints, "llama-bucket-endpoint", imported[chi]["llama-3-1-8b-bucket"], gpu, days=8,
+               late=True, guardrails=_guard(content="INFORM"))
+
+    llama = b.cluster(fra, endpoints, "hosting-llama-frankfurt", "HOSTING", shape="LARGE_GENERIC", units=2,
+                      days=50, late=True)
+    b.endpoint(fra, endpoints, "legal-endpoint-v2", b.info.models[fra]["legal-summarizer"], llama, days=30,
+               late=True, guardrails=_guard(content="INFORM", injection="BLOCK", pii="INFORM"))
+
+    b.info.extras["needs_attention_cluster_id"] = attention = b.cluster(
+        iad, endpoints, "hosting-ashburn-b", "HOSTING", state="NEEDS_ATTENTION", shape="SMALL_COHERE_V2", units=2,
+        days=70, late=True, details="1 of 2 hosting units is unhealthy; serving at reduced capacity")
+    b.endpoint(iad, endpoints, "support-bot-endpoint-b", b.info.models[iad]["support-bot-v1"], attention, days=60,
+               late=True, guardrails=_guard(content="BLOCK"))
+
+    b.cluster(lhr, endpoints, "hosting-gpu-london", "HOSTING", shape="H100_X1", units=1, days=5, late=True)

@@ -44,4 +44,4 @@ def build(b: Builder) -> SeedInfo:
                            "TEXT_TO_TEXT", days=5)
     store.imported[iid].data.update(displayName=f"{RTL}{MARKUP}", description=LONG, vendor=f"{OSC}{WIDE}",
                                     version=ANSI, lifecycleDetails=CONTROL, freeformTags=tags)
-    return b.info
+    return b.finish()

@@ -69,7 +69,31 @@ class RegionStore:
                 resource.work_request_id = wr.id
 
     def find(self, ocid: str) -> Resource | None:
-        return self.models.get(ocid) or self.imported.get(ocid)
+        return (self.models.get(ocid) or self.imported.get(ocid) or self.clusters.get(ocid)
+                or self.endpoints.get(ocid))
+
+    def holds_capacity(self, endpoint: Resource) -> bool:
+        """An endpoint occupies a slot on its cluster unless it is gone, failed, or its create will fail."""
+        if endpoint.state in ("FAILED", "DELETED"):
+            return False
+        wr = self.work_requests.get(endpoint.work_request_id or "")
+        return not (wr is not None and wr.operation_type == "CREATE_ENDPOINT" and wr.outcome == "FAILED")
+
+    def recount_capacity(self) -> None:
+        """usedEndpointCapacity of every HOSTING cluster, from the endpoints that hold a slot on it.
+
+        Computed, not incremented, so no path (create, failed create, delete, replay) can leak a slot.
+        The etag is left alone: the count is the service's bookkeeping, not a change an operator made.
+        """
+        used: dict[str, int] = {}
+        for ep in self.endpoints.values():
+            if self.holds_capacity(ep):
+                cid: str = ep.data.get("dedicatedAiClusterId") or ""
+                used[cid] = used.get(cid, 0) + 1
+        for cluster in self.clusters.values():
+            cap = cluster.data.get("capacity")
+            if isinstance(cap, dict) and cap.get("usedEndpointCapacity") != used.get(cluster.id, 0):
+                cluster.data["capacity"] = {**cap, "usedEndpointCapacity": used.get(cluster.id, 0)}
 
     def settle(self, now: datetime) -> None:
         """Apply every work request that has finished by `now` to its resource."""
@@ -90,6 +114,8 @@ class RegionStore:
             if res.work_request_id == wr.id:
                 res.work_request_id = None
         self.pending = still
+        if self.endpoints:
+            self.recount_capacity()
 
 
 @dataclass
