@@ -96,6 +96,15 @@ def user_themes_dir() -> Path:
     return config_dir() / "themes"
 
 
+def theme_dirs() -> list[Path]:
+    """Where themes are looked for, in load order (later ones override earlier ones).
+
+    Here, not in tui/ui/themes.py, so that `--info` can list them without importing Textual and
+    without settings and themes importing each other."""
+    package_dir = Path(__file__).resolve().parent  # .../tui
+    return [package_dir / "themes", package_dir.parent / "themes", user_themes_dir()]
+
+
 # ---------------------------------------------------------------- parsing
 
 def _to_bool(value: Any, name: str) -> bool:
@@ -200,8 +209,6 @@ def resolve(flags: dict[str, Any], env: dict[str, str], file_values: dict[str, A
 
 def info_text(settings: Settings) -> str:
     """What `--info` prints: every location the console reads or writes, and the effective settings."""
-    from tui.ui.themes import theme_dirs  # local: --info must not import Textual eagerly elsewhere
-
     lines = [
         f"config file : {config_path()}{'' if config_path().is_file() else '  (not present)'}",
         f"log file    : {settings.log_file or default_log_file()}",
