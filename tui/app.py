@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from rich.text import Text
 from textual.app import App
@@ -28,6 +28,9 @@ from tui.ui.text import clean
 from tui.ui.themes import DEFAULT_THEME, load_themes
 from tui.ui.palette import PROVIDERS
 from tui.ui.worker import WorkerClient
+
+if TYPE_CHECKING:
+    from tui.cloud.operations import GenAI
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +50,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id="quit"),
     ]
 
-    def __init__(self, settings: Settings, *, genai: Any = None, now: Callable[[], datetime] | None = None,
+    def __init__(self, settings: Settings, *, genai: GenAI | None = None, now: Callable[[], datetime] | None = None,
                  prepare: Callable[[Settings], None] | None = None) -> None:
         super().__init__()
         self.settings = settings
@@ -146,7 +149,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
 
     # ------------------------------------------------------------------ connection
     @property
-    def genai(self) -> Any:
+    def genai(self) -> GenAI:
         """The service layer (built on first use, in whatever worker thread asks first)."""
         if self._genai is None:
             with self._genai_lock:
@@ -154,7 +157,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
                     self._genai = self._build_genai()
         return self._genai
 
-    def _build_genai(self) -> Any:
+    def _build_genai(self) -> GenAI:
         # The SDK import (~0.2 s) first: in demo mode it overlaps the local service's start-up.
         from tui.cloud.auth import load_profile
         from tui.cloud.clients import CloudSession

@@ -50,24 +50,49 @@ class SettingsError(ValueError):
 
 @dataclass
 class Settings:
+    """What the console was asked to do, after flags > environment > config file > defaults.
+
+    Each attribute says where it can be set (flag, environment variable, config.toml key).
+    """
+
     profile: str | None = None
+    """OCI config profile: `--profile`, `OCI_CLI_PROFILE`, `profile`. None means DEFAULT."""
     config_file: str | None = None
+    """OCI config file: `--config-file`, `OCI_CLI_CONFIG_FILE` / `OCI_CONFIG_FILE`, `config_file`.
+    None means ~/.oci/config."""
     region: str | None = None
+    """Region id or key to open on (`us-chicago-1`, `ord`): `--region`, `OCI_CLI_REGION`, `region`.
+    None means the profile's region."""
     compartment_id: str | None = None
+    """Compartment OCID to open on: `--compartment`, `OCI_GENAI_TUI_COMPARTMENT`, `compartment`.
+    None means the tenancy root."""
     theme: str = "oci-dark"
+    """Colour theme (shipped `oci-*` or a user theme file): `--theme`, `OCI_GENAI_TUI_THEME`, `theme`."""
     read_only: bool = False
+    """Refuse every mutation (create, edit, move, delete are hidden and refused): `--read-only`,
+    `OCI_GENAI_TUI_READ_ONLY`, `read_only`."""
     endpoint_template: str | None = None
+    """Service endpoint with a `{region}` placeholder, instead of the SDK's (the local service in
+    tests and demo mode): `--endpoint-template`, `OCI_GENAI_TUI_ENDPOINT_TEMPLATE`."""
     mouse: bool = True
+    """Capture the mouse; `--no-mouse` leaves it to the terminal (select and copy text)."""
     demo: bool = False
+    """`--demo`: start the local service as a child process and point the console at it."""
     log_file: str | None = None
-    #: None: chosen as the OCI CLI does (OCI_CLI_AUTH, then the profile); see tui.cloud.auth.choose_auth
+    """Log file: `--log-file`, `OCI_GENAI_TUI_LOG_FILE`, `log_file`. None means
+    $XDG_STATE_HOME/oci-genai-tui/console.log."""
     auth: str | None = None
+    """How to sign requests (api_key, security_token, instance_principal, instance_obo_user,
+    resource_principal): `--auth`, `OCI_CLI_AUTH`, `auth`. None: chosen as the OCI CLI does (OCI_CLI_AUTH,
+    then the profile's security_token_file, then the API key); see tui.cloud.auth.choose_auth."""
     federation_endpoint: str | None = None
+    """Instance-principal federation endpoint: `--federation-endpoint`, `OCI_CLI_FEDERATION_ENDPOINT`."""
     seed: str = "demo"
-    #: binding id -> keys (comma-separated), from the config file's [keymap] table
+    """Demo data seed (demo, hostile, scale:N, empty): `--seed`, only with `--demo`."""
     keymap: dict[str, str] = field(default_factory=dict)
-    #: where each value came from ("flag", "env OCI_CLI_REGION", "config", "default"): shown by --info
+    """Binding id -> keys (comma-separated), from the config file's `[keymap]` table."""
     sources: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    """Where each value came from ("flag", "env OCI_CLI_REGION", "config", "default"): shown by --info."""
 
 
 # ---------------------------------------------------------------- locations
@@ -97,6 +122,15 @@ def default_log_file() -> Path:
 
 def user_themes_dir() -> Path:
     return config_dir() / "themes"
+
+
+def theme_dirs() -> list[Path]:
+    """Where themes are looked for, in load order (later ones override earlier ones).
+
+    Here, not in tui/ui/themes.py, so that `--info` can list them without importing Textual and
+    without settings and themes importing each other."""
+    package_dir = Path(__file__).resolve().parent  # .../tui
+    return [package_dir / "themes", package_dir.parent / "themes", user_themes_dir()]
 
 
 # ---------------------------------------------------------------- parsing
@@ -207,8 +241,6 @@ def resolve(flags: dict[str, Any], env: dict[str, str], file_values: dict[str, A
 
 def info_text(settings: Settings) -> str:
     """What `--info` prints: every location the console reads or writes, and the effective settings."""
-    from tui.ui.themes import theme_dirs  # local: --info must not import Textual eagerly elsewhere
-
     lines = [
         f"config file : {config_path()}{'' if config_path().is_file() else '  (not present)'}",
         f"log file    : {settings.log_file or default_log_file()}",

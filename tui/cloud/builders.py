@@ -17,7 +17,7 @@ import oci.generative_ai.models as sdk
 import oci.util
 
 from tui.cloud import fine_tuning
-from tui.cloud.errors import CloudError
+from tui.cloud.builder_error import BuilderError  # re-exported: its home moved to break a cycle
 from tui.cloud.regions import UnknownRegionError, lookup_region
 from tui.cloud.resources import (
     IMPORTED_MODEL_PRIMARY_CAPABILITIES,
@@ -61,25 +61,6 @@ OCID_RE = re.compile(
     r"^ocid1\.(?P<type>[a-z0-9]+)\.(?P<realm>[a-z0-9]+)\.(?P<region>[a-z0-9-]*)(?:\.[a-z0-9-]*)?\.(?P<unique>[A-Za-z0-9_-]+)$"
 )
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-class BuilderError(CloudError, ValueError):
-    """Invalid input for a request body: ``field`` names the field, ``rule`` the rule it broke.
-
-    Rules: required, type, range, shape, choice, length, conflict.
-    It is a CloudError too, so callers of the operations layer catch a single type.
-    """
-
-    def __init__(self, field: str, rule: str, message: str) -> None:
-        CloudError.__init__(self, message, code="InvalidParameter", hint=f"Fix the field '{field}' ({rule}).")
-        self.field = field
-        self.rule = rule
-
-    def __str__(self) -> str:
-        return self.message
-
-    def __repr__(self) -> str:
-        return f"BuilderError(field={self.field!r}, rule={self.rule!r}, message={self.message!r})"
 
 
 # ------------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from tui.cloud.resources import ResourceKind
-from tui.ui.widgets.server_filters import ServerFilters
+from tui.ui.data.server_filters import ServerFilters
 
 
 def _value(select: Select) -> str | None:

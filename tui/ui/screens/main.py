@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 
 from tui.cloud.resources import IMPORTED_MODEL, MODEL
+from tui.ui.console import console_app
 from tui.ui.widgets.context_header import ContextHeader
 from tui.ui.widgets.prompt import Prompt
 from tui.ui.widgets.resource_list import ResourceListView
@@ -22,6 +23,7 @@ VIEWS = {"models": "Models", "imported": "Imported models", "workrequests": "Wor
 
 
 class MainScreen(Screen):
+    app = console_app()
     AUTO_FOCUS = None  # focus goes to the table explicitly; never to an Input (bindings would type into it)
 
     BINDINGS = [

@@ -7,7 +7,8 @@ rebuilds itself when entered, keeping values already typed for the same choice.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,8 +19,38 @@ from tui.cloud import fine_tuning
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField, first_broken
 from tui.ui.forms.tags import TagsEditor
+from tui.ui.console import console_app
 from tui.ui.wizards.base import Step
+from tui.ui.wizards.fine_tune_draft import FineTuneDraft
+from tui.ui.wizards.import_draft import ImportDraft
 from tui.ui.wizards.picker import ResourcePicker
+
+if TYPE_CHECKING:
+    from tui.ui.wizards.fine_tune import FineTuneWizard
+
+
+class _DraftWizard(Protocol):
+    """A wizard as its steps see it: the draft they save their fields into."""
+
+    draft: FineTuneDraft | ImportDraft
+
+
+class DraftStep(Step):
+    """A step whose fields map onto its wizard's draft (shared by both wizards)."""
+
+    app = console_app()
+
+    @property
+    def draft(self) -> FineTuneDraft | ImportDraft:
+        return cast("_DraftWizard", self.wizard).draft
+
+
+class FineTuneStep(DraftStep):
+    """A step of the fine-tune wizard: its draft is a FineTuneDraft."""
+
+    @property
+    def draft(self) -> FineTuneDraft:
+        return cast("FineTuneWizard", self.wizard).draft
 
 CLUSTER_TYPE = "generativeaidedicatedaicluster"
 
@@ -34,7 +65,15 @@ Step .step-error { color: $error; }
 """
 
 
-class BaseModelStep(Step):
+def _hyper_error(spec: fine_tuning.HyperParameter, text: str) -> str | None:
+    return rules.hyperparameter(spec, text)[0]
+
+
+def _hyper_warning(spec: fine_tuning.HyperParameter, text: str) -> str | None:
+    return rules.hyperparameter(spec, text)[1]
+
+
+class BaseModelStep(FineTuneStep):
     title = "Base model"
     short = "Base"
     DEFAULT_CSS = STEP_CSS
@@ -45,8 +84,8 @@ class BaseModelStep(Step):
         w = self.wizard
         yield ResourcePicker(
             label="fine-tunable base models",
-            load=lambda: ("list fine-tunable base models", w.app.genai.list, ("model", w.compartment_id),  # type: ignore[attr-defined]
-                          dict(region=w.region_id, capability="FINE_TUNE", lifecycle_state="ACTIVE")),
+            load=lambda: partial(self.app.genai.list, "model", w.compartment_id, region=w.region_id,
+                                 capability="FINE_TUNE", lifecycle_state="ACTIVE"),
             describe=_describe_model,
             search_text=lambda m: f"{m.display_name} {m.vendor or ''}",
             id="base-picker",
@@ -69,14 +108,14 @@ class BaseModelStep(Step):
             self.wizard.action_next()
 
     def save(self) -> None:
-        draft = self.wizard.draft
+        draft = self.draft
         chosen = self.picker.selected
         if chosen is not None:
             draft.base_model_id, draft.base_model_name = chosen.id, chosen.display_name
 
     def check(self) -> str | None:
         self.save()
-        draft = self.wizard.draft
+        draft = self.draft
         if not draft.base_model_id:
             return "Base model: choose one from the list"
         if not fine_tuning.methods_for(draft.base_model_name):
@@ -93,7 +132,7 @@ def _describe_model(m: Any) -> Text:
     return text
 
 
-class MethodStep(Step):
+class MethodStep(FineTuneStep):
     title = "Method"
     DEFAULT_CSS = STEP_CSS
 
@@ -105,8 +144,10 @@ class MethodStep(Step):
         yield _note("", classes="step-note method-note")
         yield Vertical(id="method-box")
 
-    async def entered(self) -> None:
-        draft = self.wizard.draft
+    # Step.entered says `-> None`, but the wizard awaits what it returns (base.py): drop the ignore
+    # once Step.entered is annotated `-> Awaitable[None] | None`.
+    async def entered(self) -> None:  # type: ignore[override]
+        draft = self.draft
         allowed = fine_tuning.methods_for(draft.base_model_name)
         if draft.method not in allowed:
             draft.method = allowed[0] if len(allowed) == 1 else ""
@@ -128,16 +169,16 @@ class MethodStep(Step):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
-        self.wizard.draft.method = event.pressed.name or ""
+        self.draft.method = event.pressed.name or ""
 
     def check(self) -> str | None:
-        draft = self.wizard.draft
+        draft = self.draft
         if draft.method not in fine_tuning.methods_for(draft.base_model_name):
             return "Method: choose one of the methods offered for this base model"
         return None
 
 
-class HyperparametersStep(Step):
+class HyperparametersStep(FineTuneStep):
     title = "Hyperparameters"
     short = "Hyper"
     DEFAULT_CSS = STEP_CSS
@@ -152,8 +193,10 @@ class HyperparametersStep(Step):
                     "unconfirmed ones only warn.")
         yield Vertical(id="hyper-box")
 
-    async def entered(self) -> None:
-        draft = self.wizard.draft
+    # Step.entered says `-> None`, but the wizard awaits what it returns (base.py): drop the ignore
+    # once Step.entered is annotated `-> Awaitable[None] | None`.
+    async def entered(self) -> None:  # type: ignore[override]
+        draft = self.draft
         if self._for == draft.hyper_key:
             return
         self.save()
@@ -164,8 +207,8 @@ class HyperparametersStep(Step):
         for spec in specs:
             self.fields[spec.name] = FormField(
                 f"{spec.label} ({spec.range_text}{'' if spec.confirmed else ', unconfirmed'})",
-                rule=lambda t, s=spec: rules.hyperparameter(s, t)[0],
-                warn=lambda t, s=spec: rules.hyperparameter(s, t)[1],
+                rule=partial(_hyper_error, spec),
+                warn=partial(_hyper_warning, spec),
                 value=typed.get(spec.name, _format(spec.default)),
                 help=spec.help,
                 id=f"hp-{spec.name.replace('_', '-')}",
@@ -181,7 +224,7 @@ class HyperparametersStep(Step):
 
     def save(self) -> None:
         if self._for is not None:
-            self.wizard.draft.hyper[self._for] = {name: f.value for name, f in self.fields.items()}
+            self.draft.hyper[self._for] = {name: f.value for name, f in self.fields.items()}
 
     def on_input_changed(self) -> None:
         self.save()
@@ -200,7 +243,7 @@ def _format(value: int | float) -> str:
     return str(value)
 
 
-class FieldsStep(Step):
+class FieldsStep(DraftStep):
     """A step made of FormFields mapped onto draft attributes."""
 
     DEFAULT_CSS = STEP_CSS
@@ -220,7 +263,7 @@ class FieldsStep(Step):
 
     def save(self) -> None:
         for attr, f in self.fields.items():
-            setattr(self.wizard.draft, attr, f.value)
+            setattr(self.draft, attr, f.value)
 
     def on_input_changed(self) -> None:
         self.save()
@@ -232,10 +275,14 @@ class FieldsStep(Step):
 
 class DatasetStep(FieldsStep):
     title = "Dataset"
+
+    @property
+    def draft(self) -> FineTuneDraft:
+        return cast("FineTuneWizard", self.wizard).draft
     NOTE = "The training data: one JSONL file of prompt/completion pairs (at least 32) in Object Storage."
 
     def make_fields(self) -> dict[str, FormField]:
-        d = self.wizard.draft
+        d = self.draft
         return {
             "namespace": FormField("Namespace", rule=rules.namespace, value=d.namespace, id="ds-namespace"),
             "bucket": FormField("Bucket", rule=rules.bucket, value=d.bucket, id="ds-bucket"),
@@ -248,7 +295,7 @@ def _optional_cluster_ocid(text: str) -> str | None:
     return None if text == "" else rules.ocid(CLUSTER_TYPE)(text)
 
 
-class ClusterStep(Step):
+class ClusterStep(FineTuneStep):
     title = "Cluster"
     DEFAULT_CSS = STEP_CSS
 
@@ -257,9 +304,8 @@ class ClusterStep(Step):
         yield _note("An ACTIVE fine-tuning dedicated AI cluster in this compartment, or paste its OCID.")
         yield ResourcePicker(
             label="fine-tuning clusters",
-            load=lambda: ("list fine-tuning clusters", w.app.genai.list_dedicated_ai_clusters,  # type: ignore[attr-defined]
-                          (w.compartment_id,),
-                          dict(region=w.region_id, cluster_type="FINE_TUNING", lifecycle_state="ACTIVE")),
+            load=lambda: partial(self.app.genai.list_dedicated_ai_clusters, w.compartment_id, region=w.region_id,
+                                 cluster_type="FINE_TUNING", lifecycle_state="ACTIVE"),
             describe=_describe_cluster,
             search_text=lambda c: f"{c.display_name} {c.id}",
             id="cluster-picker",
@@ -294,14 +340,14 @@ class ClusterStep(Step):
     def save(self) -> None:
         pasted = self.pasted.value.strip()
         chosen = self.picker.selected
-        self.wizard.draft.cluster_id = pasted or (chosen.id if chosen is not None else "")
+        self.draft.cluster_id = pasted or (chosen.id if chosen is not None else "")
 
     def check(self) -> str | None:
         self.save()
         broken = self.pasted.check()
         if broken:
             return f"Cluster OCID: {broken}"
-        if not self.wizard.draft.cluster_id:
+        if not self.draft.cluster_id:
             return "Cluster: choose one from the list or paste its OCID"
         return None
 
@@ -324,7 +370,7 @@ class NamingStep(FieldsStep):
     with_vendor = False
 
     def make_fields(self) -> dict[str, FormField]:
-        d = self.wizard.draft
+        d = self.draft
         p = self.id_prefix
         fields = {
             "display_name": FormField(
@@ -332,7 +378,7 @@ class NamingStep(FieldsStep):
                 help="Letter or underscore first, then letters, digits, '-' or '_' (at most 255).",
                 id=f"{p}-name"),
         }
-        if self.with_vendor:
+        if self.with_vendor and isinstance(d, ImportDraft):
             fields["vendor"] = FormField("Vendor", rule=rules.free_text(255), value=d.vendor, id=f"{p}-vendor")
         fields["version"] = FormField("Version", rule=rules.free_text(255), value=d.version, id=f"{p}-version")
         fields["description"] = FormField("Description", rule=rules.free_text(400), value=d.description,
@@ -341,11 +387,11 @@ class NamingStep(FieldsStep):
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
-        yield TagsEditor(self.wizard.draft.freeform_tags, id=f"{self.id_prefix}-tags")
+        yield TagsEditor(self.draft.freeform_tags, id=f"{self.id_prefix}-tags")
 
     def save(self) -> None:
         super().save()
-        self.wizard.draft.freeform_tags = self.query_one(TagsEditor).tags
+        self.draft.freeform_tags = self.query_one(TagsEditor).tags
 
     def on_tags_editor_changed(self, event: TagsEditor.Changed) -> None:
         event.stop()

@@ -19,6 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.cloud.errors import CloudError
+from tui.ui.console import console_app
 
 
 def items_of(result: Any) -> list[Any]:
@@ -40,7 +41,13 @@ class _FilterInput(Input):
 
 
 class ResourcePicker(Vertical):
-    """Filter input + option list; `selected` is the chosen item (or None)."""
+    """Filter input + option list; `selected` is the chosen item (or None).
+
+    `load()` runs on the UI thread and returns the no-argument work (a `functools.partial`) that
+    the worker runs; the call is labelled "list <label>" in errors and logs.
+    """
+
+    app = console_app()
 
     DEFAULT_CSS = """
     ResourcePicker { height: auto; }
@@ -62,7 +69,7 @@ class ResourcePicker(Vertical):
         self,
         *,
         label: str,
-        load: Callable[[], tuple[str, Callable[..., Any], tuple, dict]],
+        load: Callable[[], Callable[[], Any]],
         describe: Callable[[Any], Text],
         search_text: Callable[[Any], str],
         id: str | None = None,
@@ -93,9 +100,8 @@ class ResourcePicker(Vertical):
             return
         self.busy = True
         self._status("Loading…")
-        label, fn, args, kwargs = self._load()
-        self.app.call(self, label, fn, *args, group="picker-load", on_success=self._loaded,  # type: ignore[attr-defined]
-                      on_error=self._failed, **kwargs)
+        self.app.call(self, self._load(), label=f"list {self.label}", group="picker-load",
+                      on_success=self._loaded, on_error=self._failed)
 
     def _loaded(self, result: Any) -> None:
         self.busy = False
