@@ -13,6 +13,10 @@ from .store import IdentityStore, RegionStore
 from .wire import ApiError, Minter, invalid, missing
 
 
+class RawBody(bytes):
+    """An already-encoded reply body (a replayed reply, a PEM file): sent as it is, never as JSON."""
+
+
 @dataclass
 class Reply:
     status: int = 200

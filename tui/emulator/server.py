@@ -31,7 +31,7 @@ from tui.cloud.regions import REGIONS, UnknownRegionError, lookup_region
 
 from . import routes
 from .clock import ManualClock
-from .context import Ctx, Reply
+from .context import Ctx, RawBody as _Raw, Reply
 from .faults import Faults, code_for
 from .federation import AuthService
 from .lifecycle import DEFAULT_DURATIONS
@@ -241,10 +241,6 @@ class Emulator:
             if token and 200 <= reply.status < 300:
                 store.retry_tokens[key] = StoredReply(fingerprint, reply.status, encode(reply.body), dict(reply.headers))
             return reply
-
-
-class _Raw(bytes):
-    """An already-encoded body (a replayed reply)."""
 
 
 def encode(body) -> bytes:
