@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Tree
 
+from tui.ui.forms.inputs import SafeInput
 from tui.ui.text import clean
 
 
@@ -34,7 +35,7 @@ class CompartmentPicker(ModalScreen[str | None]):
         with Vertical(classes="picker picker-tall"):
             yield Label("Compartment  (type to search, enter: switch, esc: cancel)", classes="picker-title",
                         markup=False)
-            yield Input(placeholder="search compartments", id="compartment-search", compact=True)
+            yield SafeInput(placeholder="search compartments", id="compartment-search", compact=True)
             tree: Tree[str] = Tree(Text("loading…", style="dim"), id="compartment-tree")
             tree.show_root = True
             yield tree

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from tui.cloud.resources import ResourceKind
+from tui.ui.forms.inputs import SafeInput
 from tui.ui.widgets.server_filters import ServerFilters
 
 
@@ -44,9 +45,9 @@ class FilterDialog(ModalScreen[ServerFilters | None]):
                 yield Select([("BASE", "BASE"), ("CUSTOM", "CUSTOM")], prompt="any",
                              value=cur.model_type or Select.NULL, id="filter-type")
             yield Label("Vendor (exact)", markup=False)
-            yield Input(cur.vendor or "", placeholder="e.g. meta, cohere", id="filter-vendor", compact=True)
+            yield SafeInput(cur.vendor or "", placeholder="e.g. meta, cohere", id="filter-vendor", compact=True)
             yield Label("Display name (exact)", markup=False)
-            yield Input(cur.display_name or "", placeholder="exact display name", id="filter-name", compact=True)
+            yield SafeInput(cur.display_name or "", placeholder="exact display name", id="filter-name", compact=True)
             with Horizontal(classes="buttons"):
                 yield Button("Apply", variant="primary", id="apply")
                 yield Button("Clear all", id="clear")
