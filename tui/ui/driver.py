@@ -126,7 +126,7 @@ class GuardedLinuxDriver(LinuxDriver):
             selector.close()
             decoder.close()
             try:
-                for event in feed(""):
+                for _event in feed(""):
                     pass
             except (EOFError, ParseError):
                 pass
