@@ -78,14 +78,10 @@ class ConsoleApp(WorkerClient, App):
         keymap = dict(self.settings.keymap or {})
         if not keymap:
             return
-        from tui.ui.keymap import binding_ids
+        from tui.ui.keymap import check_keymap
 
-        unknown = sorted(set(keymap) - set(binding_ids()))
-        for binding_id in unknown:
-            del keymap[binding_id]
-        if unknown:
-            self.startup_problems.append(
-                f"keymap: unknown binding id(s) {', '.join(unknown)}; known: {', '.join(binding_ids())}")
+        keymap, problems = check_keymap(keymap)  # unknown ids, bad key names, clashes: named at start-up
+        self.startup_problems.extend(problems)
         if keymap:
             self.set_keymap(keymap)
             log.info("keymap: %s", keymap)
