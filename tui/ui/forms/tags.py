@@ -158,9 +158,9 @@ class TagsEditor(Vertical):
             row = await self.add_row()
             row.key_input.focus()
         elif event.button.has_class("tag-remove"):
-            row = event.button.parent
-            if isinstance(row, TagRow):
-                await row.remove()
+            parent = event.button.parent
+            if isinstance(parent, TagRow):
+                await parent.remove()
             self.check()
             self.post_message(self.Changed(self))
 
