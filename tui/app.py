@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.widget import Widget
 from textual.widgets import Label
 
@@ -81,14 +82,10 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         keymap = dict(self.settings.keymap or {})
         if not keymap:
             return
-        from tui.ui.keymap import binding_ids
+        from tui.ui.keymap import check_keymap
 
-        unknown = sorted(set(keymap) - set(binding_ids()))
-        for binding_id in unknown:
-            del keymap[binding_id]
-        if unknown:
-            self.startup_problems.append(
-                f"keymap: unknown binding id(s) {', '.join(unknown)}; known: {', '.join(binding_ids())}")
+        keymap, problems = check_keymap(keymap)  # unknown ids, bad key names, clashes: named at start-up
+        self.startup_problems.extend(problems)
         if keymap:
             self.set_keymap(keymap)
             log.info("keymap: %s", keymap)
@@ -116,6 +113,12 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         return sorted(n for n in self.available_themes if n.startswith("oci-")) + [
             n for n in sorted(self.available_themes) if not n.startswith("oci-")
         ]
+
+    def get_driver_class(self) -> Any:
+        """Textual's driver, with stdin guarded: a byte that is not UTF-8 must not end the console."""
+        from tui.ui.driver import guarded
+
+        return guarded(super().get_driver_class())
 
     def get_loading_widget(self) -> Widget:
         """Quiet: a static label, not a 16 Hz spinner (~100 KB/s over SSH)."""
@@ -359,6 +362,13 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         self.push_screen(HelpScreen(self.screen))
 
     # ------------------------------------------------------------------ shared services
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast (this app's and every widget's `notify`) shows its text through the sanitiser:
+        names and messages from the service reach toasts from many callers."""
+        super().notify(clean(message, multiline=True), title=clean(title), severity=severity, timeout=timeout,
+                       markup=markup)
+
     def show_error(self, error: CloudError) -> None:
         """The one place failures are shown: code, message, request id and hint; never a traceback."""
         if not isinstance(error, CloudError):

@@ -60,7 +60,12 @@ HF_COMMIT_RE = re.compile(r"^[0-9a-fA-F]{7,64}$")
 OCID_RE = re.compile(
     r"^ocid1\.(?P<type>[a-z0-9]+)\.(?P<realm>[a-z0-9]+)\.(?P<region>[a-z0-9-]*)(?:\.[a-z0-9-]*)?\.(?P<unique>[A-Za-z0-9_-]+)$"
 )
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: What no text field may hold: C0 controls and DEL, C1 controls (U+0080-U+009F: an 8-bit CSI U+009B
+#: acts on a terminal like ESC [), bidi embeddings / overrides / isolates / marks (they reorder what
+#: a reader sees) and lone surrogates. Free text may keep newline and tab (`_free_text`).
+CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]")
+CONTROL_MESSAGE = "must not contain control characters (C0, C1 or bidi controls)"
+_CONTROL = CONTROL_RE
 
 
 # ------------------------------------------------------------------------------------------------
@@ -124,6 +129,8 @@ def check_display_name(value: Any, *, field: str = "display_name", required: boo
         raise BuilderError(field, "type", f"{field} must be text, not {type(value).__name__}")
     if len(value) > DISPLAY_NAME_MAX:
         raise BuilderError(field, "length", f"{field} must be at most {DISPLAY_NAME_MAX} characters")
+    if CONTROL_RE.search(value):
+        raise BuilderError(field, "shape", f"{field} {CONTROL_MESSAGE}")
     if not DISPLAY_NAME_RE.fullmatch(value):
         raise BuilderError(
             field, "shape",
@@ -134,8 +141,8 @@ def check_display_name(value: Any, *, field: str = "display_name", required: boo
 
 def _free_text(field: str, value: Any, max_len: int) -> str | None:
     text = _optional_str(field, value, max_len=max_len)
-    if text is not None and _CONTROL.search(text.replace("\n", "").replace("\t", "")):
-        raise BuilderError(field, "shape", f"{field} must not contain control characters")
+    if text is not None and CONTROL_RE.search(text.replace("\n", "").replace("\t", "")):
+        raise BuilderError(field, "shape", f"{field} {CONTROL_MESSAGE}")
     return text
 
 
@@ -149,6 +156,10 @@ def _freeform_tags(value: Any) -> dict[str, str] | None:
             raise BuilderError("freeform_tags", "type", "freeform_tags keys and values must be text (keys non-empty)")
         if len(k) > 100 or len(v) > 256:
             raise BuilderError("freeform_tags", "length", "freeform tag keys ≤ 100 and values ≤ 256 characters")
+        if CONTROL_RE.search(k):
+            raise BuilderError("freeform_tags", "shape", f"freeform tag keys {CONTROL_MESSAGE}")
+        if CONTROL_RE.search(v):
+            raise BuilderError("freeform_tags", "shape", f"freeform tag values {CONTROL_MESSAGE}")
     return dict(value)
 
 

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Tree
 from textual.widgets.tree import TreeNode
 
 from tui.ui.console import console_app
+from tui.ui.forms.inputs import SafeInput
 from tui.ui.text import clean
 
 
@@ -39,7 +40,7 @@ class CompartmentPicker(ModalScreen[str | None]):
         with Vertical(classes="picker picker-tall"):
             yield Label("Compartment  (type to search, enter: switch, esc: cancel)", classes="picker-title",
                         markup=False)
-            yield Input(placeholder="search compartments", id="compartment-search", compact=True)
+            yield SafeInput(placeholder="search compartments", id="compartment-search", compact=True)
             tree: Tree[str] = Tree(Text("loading…", style="dim"), id="compartment-tree")
             tree.show_root = True
             yield tree

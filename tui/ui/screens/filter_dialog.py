@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from tui.cloud.resources import ResourceKind
 from tui.ui.data.server_filters import ServerFilters
+from tui.ui.forms.inputs import SafeInput
 
 
 def _value(select: Select) -> str | None:
@@ -44,9 +45,9 @@ class FilterDialog(ModalScreen[ServerFilters | None]):
                 yield Select([("BASE", "BASE"), ("CUSTOM", "CUSTOM")], prompt="any",
                              value=cur.model_type or Select.NULL, id="filter-type")
             yield Label("Vendor (exact)", markup=False)
-            yield Input(cur.vendor or "", placeholder="e.g. meta, cohere", id="filter-vendor", compact=True)
+            yield SafeInput(cur.vendor or "", placeholder="e.g. meta, cohere", id="filter-vendor", compact=True)
             yield Label("Display name (exact)", markup=False)
-            yield Input(cur.display_name or "", placeholder="exact display name", id="filter-name", compact=True)
+            yield SafeInput(cur.display_name or "", placeholder="exact display name", id="filter-name", compact=True)
             with Horizontal(classes="buttons"):
                 yield Button("Apply", variant="primary", id="apply")
                 yield Button("Clear all", id="clear")

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Static
 
 from tui.cloud.errors import CloudError
+from tui.ui.text import clean
 from tui.ui.wizards.submit import Submission, scrub
 
 log = logging.getLogger(__name__)
@@ -143,7 +144,7 @@ class WizardScreen(Screen[Any]):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.TITLE_TEXT), id="wizard-title", markup=False)
-        yield Static(Text(f"{self.region_id} · {self.compartment_path}", no_wrap=True, overflow="ellipsis"),
+        yield Static(Text(clean(f"{self.region_id} · {self.compartment_path}"), no_wrap=True, overflow="ellipsis"),
                      id="wizard-where", markup=False)
         yield StepIndicator(id="wizard-steps")
         with ContentSwitcher(initial="step-0"):
@@ -187,7 +188,7 @@ class WizardScreen(Screen[Any]):
 
     def status(self, message: str, *, error: bool = False) -> None:
         widget = self.query_one("#wizard-status", Static)
-        widget.update(Text(message))
+        widget.update(Text(clean(message, multiline=True)))
         widget.set_class(error, "-error")
 
     # -- navigation --------------------------------------------------------------------------------

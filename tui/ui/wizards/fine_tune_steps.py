@@ -20,6 +20,7 @@ from tui.ui.forms import rules
 from tui.ui.forms.field import FormField, first_broken
 from tui.ui.forms.tags import TagsEditor
 from tui.ui.console import console_app
+from tui.ui.text import clean
 from tui.ui.wizards.base import Step
 from tui.ui.wizards.fine_tune_draft import FineTuneDraft
 from tui.ui.wizards.import_draft import ImportDraft
@@ -56,7 +57,7 @@ CLUSTER_TYPE = "generativeaidedicatedaicluster"
 
 
 def _note(text: str, classes: str = "step-note") -> Static:
-    return Static(Text(text), classes=classes, markup=False)
+    return Static(Text(clean(text, multiline=True)), classes=classes, markup=False)
 
 
 STEP_CSS = """
@@ -126,8 +127,8 @@ class BaseModelStep(FineTuneStep):
 def _describe_model(m: Any) -> Text:
     methods = ", ".join(fine_tuning.METHOD_LABELS[x] for x in fine_tuning.methods_for(m.display_name)) or "—"
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{m.display_name}", style="bold")
-    text.append(f"  {m.vendor or ''} {m.version or ''}  ", style="dim")
+    text.append(clean(m.display_name), style="bold")
+    text.append(clean(f"  {m.vendor or ''} {m.version or ''}  "), style="dim")
     text.append(methods)
     return text
 
@@ -152,7 +153,7 @@ class MethodStep(FineTuneStep):
         if draft.method not in allowed:
             draft.method = allowed[0] if len(allowed) == 1 else ""
         self.query_one(".method-note", Static).update(Text(
-            f"Methods offered for {draft.base_model_name}: "
+            f"Methods offered for {clean(draft.base_model_name)}: "
             + ", ".join(fine_tuning.METHOD_LABELS[m] for m in allowed)))
         if self._for != draft.base_model_name:
             self._for = draft.base_model_name
@@ -354,11 +355,11 @@ class ClusterStep(FineTuneStep):
 
 def _describe_cluster(c: Any) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{c.display_name}", style="bold")
+    text.append(clean(c.display_name), style="bold")
     shape = getattr(c, "unit_shape", None) or ""
     count = getattr(c, "unit_count", None)
-    text.append(f"  {shape}{f' × {count}' if count else ''}  ", style="dim")
-    text.append(f"{c.lifecycle_state}")
+    text.append(clean(f"  {shape}{f' × {count}' if count else ''}  "), style="dim")
+    text.append(clean(c.lifecycle_state))
     return text
 
 

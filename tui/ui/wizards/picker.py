@@ -20,6 +20,8 @@ from textual.widgets.option_list import Option
 
 from tui.cloud.errors import CloudError
 from tui.ui.console import console_app
+from tui.ui.forms.inputs import SafeInput
+from tui.ui.text import clean
 
 
 def items_of(result: Any) -> list[Any]:
@@ -29,7 +31,7 @@ def items_of(result: Any) -> list[Any]:
     return list(data or [])
 
 
-class _FilterInput(Input):
+class _FilterInput(SafeInput):
     """The picker's filter: ↓ hands the keyboard to the list below it."""
 
     BINDINGS = [Binding("down", "to_list", "List", show=False)]
@@ -116,7 +118,7 @@ class ResourcePicker(Vertical):
         self._status(f"✗ Could not load {self.label}: {error}")
 
     def _status(self, message: str) -> None:
-        self.query_one(".picker-status", Static).update(Text(message))
+        self.query_one(".picker-status", Static).update(Text(clean(message, multiline=True)))
 
     def _refilter(self, query: str) -> None:
         q = query.strip().lower()
