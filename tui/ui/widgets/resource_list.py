@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on
@@ -39,6 +39,9 @@ from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.server_filters import ServerFilters
 from tui.ui.widgets.status_line import StatusLine, freshness
 from tui.ui.widgets.virtual_table import VirtualTable
+
+if TYPE_CHECKING:
+    from tui.app import ConsoleApp
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +81,11 @@ class ListRequest:
 
 
 class ResourceListView(Vertical):
+    @property
+    def console(self) -> ConsoleApp:
+        """The app, typed (what this view reads of it: context, genai, call, clocks, connection)."""
+        return cast("ConsoleApp", self.app)
+
     DEFAULT_CSS = """
     ResourceListView { height: 1fr; }
     ResourceListView > Horizontal { height: 1fr; }
@@ -154,7 +162,7 @@ class ResourceListView(Vertical):
         with Horizontal():
             yield VirtualTable(columns_for(self.kind), empty_text=f"No {self.kind.plural.lower()} loaded yet",
                                id=f"{self.id}-table")
-            yield DetailPane(self.kind, now=self.app.now, id=f"{self.id}-detail")
+            yield DetailPane(self.kind, now=self.console.now, id=f"{self.id}-detail")
 
     @property
     def table(self) -> VirtualTable:
@@ -180,7 +188,7 @@ class ResourceListView(Vertical):
 
     def refresh_quietly(self, done: Callable[[CloudError | None], None]) -> bool:
         """The refresher's list round: relist without "Listing…" and apply only what changed."""
-        if not self.loaded or self._inflight_done is not None or not self.app.connected:
+        if not self.loaded or self._inflight_done is not None or not self.console.connected:
             return False
         return self._request(quiet=True, done=done)
 
@@ -189,7 +197,7 @@ class ResourceListView(Vertical):
         return self._inflight_done is not None
 
     def _request(self, *, quiet: bool, done: Callable[[CloudError | None], None] | None = None) -> bool:
-        app = self.app
+        app = self.console
         ctx = app.context
         if ctx.compartment_id is None:
             return False
@@ -224,8 +232,10 @@ class ResourceListView(Vertical):
         def loaded(result: tuple[Listing, RowSet, bool]) -> None:
             self.post_message(self.ListingLoaded(request, *result))
 
-        app.call(self, f"list {self.kind.plural.lower()}", fetch, group="list", on_success=loaded,
-                 on_error=lambda error: self.post_message(self.ListingFailed(request, error)))
+        def failed(error: CloudError) -> None:
+            self.post_message(self.ListingFailed(request, error))
+
+        app.call(self, f"list {self.kind.plural.lower()}", fetch, group="list", on_success=loaded, on_error=failed)
         return True
 
     def _settle_inflight(self, error: CloudError | None = None) -> None:
@@ -249,7 +259,7 @@ class ResourceListView(Vertical):
             return
         self._settle_inflight(message.error)
         if is_connection_error(message.error):
-            self.app.connection_failed(message.error)
+            self.console.connection_failed(message.error)
         if message.request.quiet:  # a background round: say so on the status line, no toast every tick
             self.refresh_error = message.error
             self._update_status()
@@ -260,14 +270,14 @@ class ResourceListView(Vertical):
         first = not self.loaded
         self.loaded = True
         self.refresh_error = None
-        self.app.connection_ok()
+        self.console.connection_ok()
         refresher = getattr(self.app, "refresher", None)
         if refresher is not None:
             refresher.touch("list")  # the next automatic round is an interval after these rows
         self._listing = listing
         self.rowset = rowset
         self.failures = listing.failures
-        self.updated = self.app.now()
+        self.updated = self.console.now()
         self.table.empty_text = self._empty_text()
         if request.query != self.query_text or request.sort != self.sort:
             self._recompute()  # typed or sorted while it loaded: filter the new rows the current way
@@ -282,10 +292,10 @@ class ResourceListView(Vertical):
             log.info("region %s failed: %s", region_id, error)
         if listing.failures:
             failed = ", ".join(f"{r} ({e.code or e.status})" for r, e in listing.failures.items())
-            self.app.notify(f"{len(listing.failures)} region(s) failed: {failed}", title="All regions",
+            self.console.notify(f"{len(listing.failures)} region(s) failed: {failed}", title="All regions",
                             severity="warning", markup=False, timeout=8)
         self._highlight(self.table.current_row)
-        self.app.list_shown(rows=bool(listing.view))
+        self.console.list_shown(rows=bool(listing.view))
 
     def _apply_view(self, rows: list[Row]) -> None:
         """Hand the table `rows`, the cursor staying on the resource it was on (wherever it moved)."""
@@ -303,8 +313,8 @@ class ResourceListView(Vertical):
         self.rowset.replace([])
         retry = "  (r retries)" if is_connection_error(error) else ""
         self.status.done(Text(f"Failed: {clean(str(error))}{retry}"), error=True)
-        self.app.list_shown(rows=False)
-        self.app.show_error(error)
+        self.console.list_shown(rows=False)
+        self.console.show_error(error)
 
     def _empty_text(self) -> str:
         if self.query_text:
@@ -318,7 +328,7 @@ class ResourceListView(Vertical):
         text = Text()
         text.append(f"{shown}" if shown == total else f"{shown}/{total}", style="bold")
         text.append(f" {self.kind.plural.lower()}")
-        ctx = self.app.context
+        ctx = self.console.context
         text.append(f" in {'all regions' if ctx.all_regions else ctx.region.id}")
         if self.query_text:
             text.append("  filter ", style="dim")
@@ -338,7 +348,7 @@ class ResourceListView(Vertical):
             text.append("  refresh failed: ", style="bold red")
             text.append(clean(self.refresh_error.code or self.refresh_error.status or "error"), style="red")
         if self.updated is not None:
-            text.append("  " + freshness(self.updated, self.app.now(), self.app.refresh_interval), style="dim")
+            text.append("  " + freshness(self.updated, self.console.now(), self.console.refresh_interval), style="dim")
         self.status.done(text)
 
     def tick_age(self) -> None:
@@ -354,7 +364,7 @@ class ResourceListView(Vertical):
 
     def _recompute(self) -> None:
         query, sort = self.query_text, self.sort
-        self.app.call(self, "filter", self.rowset.view, query, sort, group="filter",
+        self.console.call(self, "filter", self.rowset.view, query, sort, group="filter",
                       on_success=self._show_view)
 
     def _show_view(self, rows: list[Row]) -> None:
@@ -399,7 +409,7 @@ class ResourceListView(Vertical):
         base = is_base_model(self.kind, event.row)
         if base != getattr(self, "_on_base", False):  # edit/move/delete come and go with the row
             self._on_base = base
-            self.app.refresh_bindings()
+            self.console.refresh_bindings()
         self._highlight(event.row)
 
     def _highlight(self, row: Row | None) -> None:
@@ -416,7 +426,7 @@ class ResourceListView(Vertical):
 
     def _fetch_detail(self, row: Row) -> None:
         self._last_detail_key = row.key
-        self.app.call(self, f"get {self.kind.key}", self.app.genai.get, self.kind, row.ocid, region=row.region,
+        self.console.call(self, f"get {self.kind.key}", self.console.genai.get, self.kind, row.ocid, region=row.region,
                       group="detail", on_success=lambda result: self._detail_loaded(row, result))
 
     def _detail_loaded(self, row: Row, result: Any) -> None:
@@ -449,21 +459,21 @@ class ResourceListView(Vertical):
     def action_copy_ocid(self) -> None:
         row = self.table.current_row
         if row is None:
-            self.app.notify("Nothing selected to copy", severity="warning")
+            self.console.notify("Nothing selected to copy", severity="warning")
             return
-        self.app.copy_ocid(row.ocid)
+        self.console.copy_ocid(row.ocid)
 
     def action_back(self) -> None:
         if self.detail.is_open:
             self.set_detail_open(False)
         elif self.query_text:
-            self.app.clear_filter()
+            self.console.clear_filter()
 
     # ------------------------------------------------------------------ actions
     def action_refresh(self) -> None:
         """`r`: relist; when the console is not connected, retry the connection first."""
-        if self.app.connection_error is not None or not self.app.connected:
-            self.app.reconnect()
+        if self.console.connection_error is not None or not self.console.connected:
+            self.console.reconnect()
             return
         self.load()
 
@@ -475,12 +485,12 @@ class ResourceListView(Vertical):
                 self.filters = result
                 self.load()
 
-        self.app.push_screen(FilterDialog(self.kind, self.filters), apply)
+        self.console.push_screen(FilterDialog(self.kind, self.filters), apply)
 
     def _selected(self) -> Row | None:
         row = self.table.current_row
         if row is None:
-            self.app.notify(f"Select a {self.kind.title.lower()} first", severity="warning")
+            self.console.notify(f"Select a {self.kind.title.lower()} first", severity="warning")
         return row
 
     def action_create(self) -> None:
@@ -491,7 +501,7 @@ class ResourceListView(Vertical):
     def _row_action_refused(self, row: Row) -> bool:
         """The toast for a BASE model's edit/move/delete key (no round trip ending in a 400)."""
         if is_base_model(self.kind, row):
-            self.app.notify(BASE_MANAGED, title=clean(row.name), severity="warning", markup=False)
+            self.console.notify(BASE_MANAGED, title=clean(row.name), severity="warning", markup=False)
             return True
         return False
 
@@ -518,7 +528,7 @@ class ResourceListView(Vertical):
 
         The keys still reach the action (Textual would swallow a hidden binding's key silently), so
         the operator is told why: `on_key` below says so for the hidden ones."""
-        if action in MUTATING_ACTIONS and self.app.read_only:
+        if action in MUTATING_ACTIONS and self.console.read_only:
             return False
         if action in ROW_ACTIONS and is_base_model(self.kind, self.table.current_row):
             return False
@@ -526,7 +536,7 @@ class ResourceListView(Vertical):
 
     def refused_reason(self, action: str) -> str | None:
         """Why `action` is not offered right now (read-only mode, a BASE model), or None."""
-        if action in MUTATING_ACTIONS and self.app.read_only:
+        if action in MUTATING_ACTIONS and self.console.read_only:
             verb = {"create": "creating", "edit": "editing", "move": "moving", "delete": "deleting"}[action]
             return f"Read-only mode blocks {verb} (started with --read-only)."
         if action in ROW_ACTIONS and is_base_model(self.kind, self.table.current_row):
@@ -542,7 +552,7 @@ class ResourceListView(Vertical):
                 if reason is not None:
                     event.stop()
                     event.prevent_default()
-                    self.app.notify(reason, severity="warning", markup=False)
+                    self.console.notify(reason, severity="warning", markup=False)
                 return
 
     # ------------------------------------------------------------------ self-refresh
@@ -554,13 +564,13 @@ class ResourceListView(Vertical):
 
     def poll_transitional(self, done: Callable[[CloudError | None], None]) -> bool:
         """The refresher's fast round: re-read transitional rows one by one (not the whole list)."""
-        if not self.loaded or self.in_flight or not self.app.connected:
+        if not self.loaded or self.in_flight or not self.console.connected:
             return False
         busy = self.transitional_rows()[:POLL_BATCH]
         if not busy:
             return False
         columns = list(self.table.columns)
-        genai, kind, generation = self.app.genai, self.kind, self._generation
+        genai, kind, generation = self.console.genai, self.kind, self._generation
 
         def refetch() -> dict[str, Row | None]:
             out: dict[str, Row | None] = {}
@@ -581,7 +591,7 @@ class ResourceListView(Vertical):
             self.post_message(self.RowsPolled(generation, updates))
             done(None)
 
-        self.app.call(self, "refresh transitional", refetch, group="poll", on_success=polled, on_error=done)
+        self.console.call(self, "refresh transitional", refetch, group="poll", on_success=polled, on_error=done)
         return True
 
     @on(RowsPolled)

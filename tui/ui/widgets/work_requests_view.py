@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on
@@ -28,6 +28,9 @@ from tui.ui.refresher import is_connection_error
 from tui.ui.text import clean
 from tui.ui.widgets.status_line import StatusLine, freshness
 from tui.ui.widgets.virtual_table import VirtualTable
+
+if TYPE_CHECKING:
+    from tui.app import ConsoleApp
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +91,11 @@ def describe_work_request(wr: Any, region: str, errors: list[Any] | None, logs: 
 
 
 class WorkRequestsView(Vertical):
+    @property
+    def console(self) -> ConsoleApp:
+        """The app, typed (what this view reads of it: context, genai, call, clocks, connection)."""
+        return cast("ConsoleApp", self.app)
+
     DEFAULT_CSS = """
     WorkRequestsView { height: 1fr; }
     WorkRequestsView > Horizontal { height: 1fr; }
@@ -152,7 +160,7 @@ class WorkRequestsView(Vertical):
         self.set_class(self.size.width < 100, "-narrow")
 
     def load(self, *, quiet: bool = False, done: Callable[[CloudError | None], None] | None = None) -> bool:
-        ctx = self.app.context
+        ctx = self.console.context
         if ctx.compartment_id is None:
             return False
         if not quiet:
@@ -162,21 +170,25 @@ class WorkRequestsView(Vertical):
             previous(None)  # superseded: free the refresher's job
         self._generation += 1
         generation = self._generation
-        genai = self.app.genai
+        genai = self.console.genai
         compartment, region = ctx.compartment_id, ctx.region.id
 
         def fetch() -> list[tuple[Any, str]]:
             result = genai.work_requests.list(compartment, region=region)
             return [(wr, region) for wr in result.data]
 
-        self.app.call(self, "list work requests", fetch, group="list",
-                      on_success=lambda items: self.post_message(self.WorkRequestsLoaded(generation, items)),
-                      on_error=lambda error: self.post_message(self.WorkRequestsFailed(generation, quiet, error)))
+        def loaded(items: list[tuple[Any, str]]) -> None:
+            self.post_message(self.WorkRequestsLoaded(generation, items))
+
+        def failed(error: CloudError) -> None:
+            self.post_message(self.WorkRequestsFailed(generation, quiet, error))
+
+        self.console.call(self, "list work requests", fetch, group="list", on_success=loaded, on_error=failed)
         return True
 
     def refresh_quietly(self, done: Callable[[CloudError | None], None]) -> bool:
         """The refresher's round: relist without "Listing…"; the table repaints only if a row changed."""
-        if not self.loaded or self._inflight_done is not None or not self.app.connected:
+        if not self.loaded or self._inflight_done is not None or not self.console.connected:
             return False
         return self.load(quiet=True, done=done)
 
@@ -197,10 +209,10 @@ class WorkRequestsView(Vertical):
         if message.generation != self._generation:
             return
         self._settle(None)
-        self.app.connection_ok()
+        self.console.connection_ok()
         self.loaded = True
         self.listed = {f"{region}/{wr.id}": (wr, region) for wr, region in message.items}
-        self.updated = self.app.now()
+        self.updated = self.console.now()
         self.rebuild()
 
     @on(WorkRequestsFailed)
@@ -211,13 +223,13 @@ class WorkRequestsView(Vertical):
         self._settle(message.error)
         self.loaded = True
         if is_connection_error(message.error):
-            self.app.connection_failed(message.error)
+            self.console.connection_failed(message.error)
         if message.quiet:
             self.status.done(Text(f"refresh failed: {clean(message.error.code or message.error.status)}"),
                              error=True)
             return
         self.status.done(Text(f"Failed: {clean(str(message.error))}"), error=True)
-        self.app.show_error(message.error)
+        self.console.show_error(message.error)
 
     def tick_age(self) -> None:
         if self.updated is not None and not self.status.has_class("-busy") and not self.status.has_class("-error"):
@@ -229,7 +241,7 @@ class WorkRequestsView(Vertical):
         name_of = self._name_of()
         for key, (wr, region) in self.listed.items():
             rows[key] = build_wr_row(wr, region, name_of=name_of)
-        for item in self.app.tracker.items():
+        for item in self.console.tracker.items():
             key = f"{item.region}/{item.id}"
             wr = item.wr
             if wr is None and key in self.listed:
@@ -255,9 +267,9 @@ class WorkRequestsView(Vertical):
         text.append(str(len(ordered)), style="bold")
         text.append(" work requests")
         if running:
-            text.append(f"  {running} running (polled every {self.app.poll_interval:g} s)", style="bold")
+            text.append(f"  {running} running (polled every {self.console.poll_interval:g} s)", style="bold")
         if self.updated is not None:
-            text.append("  " + freshness(self.updated, self.app.now(), self.app.refresh_interval), style="dim")
+            text.append("  " + freshness(self.updated, self.console.now(), self.console.refresh_interval), style="dim")
         self.status.done(text)
 
     def _name_of(self) -> Any:
@@ -278,15 +290,15 @@ class WorkRequestsView(Vertical):
         return (a.percent_complete or 0) > (b.percent_complete or 0)
 
     def action_refresh(self) -> None:
-        if self.app.connection_error is not None or not self.app.connected:
-            self.app.reconnect()
+        if self.console.connection_error is not None or not self.console.connected:
+            self.console.reconnect()
             return
         self.load()
 
     def action_copy_ocid(self) -> None:
         row = self.table.current_row
         if row is not None:
-            self.app.copy_ocid(row.ocid)
+            self.console.copy_ocid(row.ocid)
 
     @on(VirtualTable.CursorMoved)
     def _cursor(self, event: VirtualTable.CursorMoved) -> None:
@@ -307,7 +319,7 @@ class WorkRequestsView(Vertical):
             self.detail.show(describe_work_request(wr, region, cached[1], cached[2]))
             return
         self.detail.show(describe_work_request(wr, region, None, None))
-        genai = self.app.genai
+        genai = self.console.genai
 
         def fetch() -> tuple[list[Any], list[Any]]:
             return (genai.work_requests.errors(wr.id, region=region).data,
@@ -319,4 +331,4 @@ class WorkRequestsView(Vertical):
             if current is not None and current.key == row.key:
                 self.detail.show(describe_work_request(current.obj, region, *result))
 
-        self.app.call(self, "work request errors and logs", fetch, group="wr-detail", on_success=shown)
+        self.console.call(self, "work request errors and logs", fetch, group="wr-detail", on_success=shown)
