@@ -67,7 +67,8 @@ class ConsoleApp(WorkerClient, App):
         self.context = Context(
             profile=settings.profile or "DEFAULT",
             region=lookup_region(region_name),
-            compartment_id=settings.compartment_id,
+            # a name or path (`--compartment genai-prod/genai-prod-models`) resolves once connected
+            compartment_id=settings.compartment_id if (settings.compartment_id or "").startswith("ocid1.") else None,
             compartment_path="…",
         )
         from tui.ui.refresher import Refresher
