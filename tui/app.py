@@ -16,6 +16,7 @@ from typing import Any, Callable
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Label
 
@@ -159,12 +160,16 @@ class ConsoleApp(WorkerClient, App):
         def view() -> Any:
             return self.main.current_view
 
+        def tick_age(done: Any) -> bool:
+            if self.is_running and self.screen_stack:
+                try:
+                    view().tick_age()
+                except NoMatches:  # shutting down: the views are already gone
+                    pass
+            return False
+
         def fast_if_transitional() -> float | None:
             return self.poll_interval if self.connected and view().transitional_rows() else None
-
-        def tick_age(done: Any) -> bool:
-            view().tick_age()
-            return False
 
         refresher.add("list", period=lambda: self.refresh_interval if self.connected else None,
                       run=lambda done: view().refresh_quietly(done))
