@@ -17,6 +17,7 @@ from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
+from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Label
 
@@ -59,20 +60,28 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         self.read_only: bool = bool(settings.read_only)
         self.poll_interval: float = 3.0
         self._genai = genai
+        self._genai_given = genai is not None  # tests hand one in; `r` then reconnects without rebuilding
         self._prepare = prepare  # runs in the connect worker first (demo mode starts its service there)
         self._genai_lock = threading.Lock()
         self.connected = False
+        #: why the console is not connected (a failed connect or a list that could not reach the
+        #: service); the header says "not connected: <reason>" and `r` retries
+        self.connection_error: CloudError | None = None
+        self._connecting = False
         self.compartments: dict[str, Any] = {}  # id -> Compartment (filled by the picker / path lookup)
         region_name = settings.region if settings.region and is_region(settings.region) else HOME_REGION_ID
         self.context = Context(
             profile=settings.profile or "DEFAULT",
             region=lookup_region(region_name),
-            compartment_id=settings.compartment_id,
+            # a name or path (`--compartment genai-prod/genai-prod-models`) resolves once connected
+            compartment_id=settings.compartment_id if (settings.compartment_id or "").startswith("ocid1.") else None,
             compartment_path="…",
         )
+        from tui.ui.refresher import Refresher
         from tui.ui.work_tracker import WorkTracker
 
         self.tracker = WorkTracker(self)
+        self.refresher = Refresher(self)
         self._register_themes()
         self._apply_keymap()
 
@@ -138,8 +147,44 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         """Called by the main screen once mounted: first paint first, then connect in a worker."""
         self.main.query_one("#context").show(self.context, read_only=self.read_only, connected=False)
         self.main.current_view.table.focus()
+        self._start_refresher()
+        self._connecting = True
         self.call(self, "connect", self._connect_now, group="connect", on_success=self._connected,
                   on_error=self._connect_failed)
+
+    # ------------------------------------------------------------------ refreshing by itself
+    @property
+    def refresh_interval(self) -> float:
+        """Seconds between automatic refreshes of the visible list (0 = off)."""
+        return float(getattr(self.settings, "refresh_interval", 15.0) or 0.0)
+
+    def _start_refresher(self) -> None:
+        """One timer, four jobs: the visible list, its transitional rows, tracked work requests, the age."""
+        refresher = self.refresher
+        intervals = [x for x in (0.5, self.poll_interval, self.refresh_interval) if x > 0]
+        refresher.tick_seconds = min(intervals)
+
+        def view() -> Any:
+            return self.main.current_view
+
+        def tick_age(done: Any) -> bool:
+            if self.is_running and self.screen_stack:
+                try:
+                    view().tick_age()
+                except NoMatches:  # shutting down: the views are already gone
+                    pass
+            return False
+
+        def fast_if_transitional() -> float | None:
+            return self.poll_interval if self.connected and view().transitional_rows() else None
+
+        refresher.add("list", period=lambda: self.refresh_interval if self.connected else None,
+                      run=lambda done: view().refresh_quietly(done))
+        refresher.add("transitional", period=fast_if_transitional, run=lambda done: view().poll_transitional(done))
+        refresher.add("work-requests", period=lambda: self.poll_interval if self.tracker.pending() else None,
+                      run=self.tracker.poll)
+        refresher.add("age", period=lambda: 1.0, run=tick_age)
+        refresher.start()
 
     @property
     def main(self):
@@ -184,26 +229,80 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         return session
 
     def _connected(self, session: Any) -> None:
+        self._connecting = False
         self.connected = True
         self._auth_alert = None
         for warning in getattr(session.profile, "warnings", ()):  # key files others can read, an expired session
             self.notify(warning, title="OCI profile", severity="warning", markup=False, timeout=15)
+        self.connection_error = None
         self.context.profile = getattr(session.profile, "name", self.context.profile)
         self.context.region = session.default_region
         self.context.tenancy_id = session.tenancy_id
+        wanted = self.settings.compartment_id
+        if not self.context.compartment_id and wanted and not wanted.startswith("ocid1."):
+            # `--compartment genai-prod/genai-prod-models`: a name or path, resolved once names load
+            self.context.compartment_path = "…"
+            self.refresh_context()
+            self._compartments_requested = True
+            self.load_compartments(then=lambda: self._resolve_start_compartment(wanted))
+            return
         if not self.context.compartment_id:
-            self.context.compartment_id = self.settings.compartment_id or session.tenancy_id
+            self.context.compartment_id = wanted or session.tenancy_id
         self.context.compartment_path = self._path_of(self.context.compartment_id)
         self.refresh_context()
         self.main.current_view.load()
         # The compartment names (for the header path) load once the first list is on screen
         # (`list_shown`): they would compete with it for the GIL, and the first paint matters more.
 
+    def _resolve_start_compartment(self, wanted: str) -> None:
+        from tui.ui.data.compartments import find
+
+        matches = find(self.compartments, self.context.tenancy_id, wanted)
+        if len(matches) == 1:
+            self.switch_compartment(matches[0])
+            return
+        if matches:
+            self.notify(f"--compartment {wanted}: {len(matches)} compartments match ("
+                        + ", ".join(self._path_of(c) for c in matches[:5]) + "); showing root",
+                        severity="warning", markup=False, timeout=10)
+        else:
+            self.notify(f"--compartment {wanted}: no such compartment; showing root", severity="warning",
+                        markup=False, timeout=10)
+        self.switch_compartment(self.context.tenancy_id or "")
+
     def _connect_failed(self, error: CloudError) -> None:
+        self._connecting = False
+        self.connected = False
         self.show_error(error)
-        self.main.query_one("#context").show(self.context, read_only=self.read_only, connected=False)
+        self.connection_failed(error)
         view = self.main.current_view
-        view.status.done(Text(f"Not connected: {clean(error.message)}"), error=True)
+        view.status.done(Text(f"Not connected: {clean(error.message)}  (r retries)"), error=True)
+
+    def connection_failed(self, error: CloudError) -> None:
+        """A call could not reach or authenticate to the service: the header says so until one works."""
+        self.connection_error = error
+        self.refresh_context()
+
+    def connection_ok(self) -> None:
+        if self.connection_error is not None:
+            self.connection_error = None
+            self.refresh_context()
+
+    def reconnect(self) -> None:
+        """`r` after a failed connection: rebuild the session (the profile may have been fixed) and relist."""
+        if self._connecting:
+            self.notify("Still connecting…", markup=False)
+            return
+        self._connecting = True
+        self.connection_error = None
+        if not self._genai_given:
+            with self._genai_lock:
+                self._genai = None
+        self.connected = False
+        self.refresh_context()
+        self.main.current_view.status.busy("Connecting")
+        self.call(self, "connect", self._connect_now, group="connect", on_success=self._on_profile_connected,
+                  on_error=self._connect_failed)
 
     def load_compartments(self, then: Callable[[], None] | None = None) -> None:
         """Fetch the compartment tree once (names for the header path and `:compartment <name>`)."""
@@ -214,6 +313,13 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
             self.compartments = {c.id: c for c in items}
             self.context.compartment_path = self._path_of(self.context.compartment_id)
             self.refresh_context()
+            current = self.context.compartment_id
+            if (current and current != self.context.tenancy_id and current not in self.compartments
+                    and not getattr(self, "_warned_outside", None) == current):
+                self._warned_outside = current
+                self.notify(f"Compartment {current} is not in this tenancy's compartment tree "
+                            "(a typo, another tenancy, or no permission to list it).",
+                            severity="warning", markup=False, timeout=10)
             if then is not None:
                 then()
 
@@ -235,7 +341,10 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         return "root/" + "/".join(reversed(names))
 
     def refresh_context(self) -> None:
-        self.main.query_one("#context").show(self.context, read_only=self.read_only, connected=self.connected)
+        error = self.connection_error
+        self.main.query_one("#context").show(self.context, read_only=self.read_only,
+                                             connected=self.connected and error is None,
+                                             error=clean(error.message) if error is not None else None)
 
     # ------------------------------------------------------------------ switching context
     def show_view(self, view_id: str) -> None:
@@ -260,8 +369,33 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         if self.connected:
             self.main.current_view.load()
 
+    # ------------------------------------------------------------------ context lock
+    def context_lock(self) -> str | None:
+        """The open wizard or dialog's title when one is open: it works on the context it was opened in."""
+        from tui.ui.dialogs.base import DialogScreen
+        from tui.ui.wizards.base import WizardScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, WizardScreen):
+                return screen.TITLE_TEXT
+            if isinstance(screen, DialogScreen):
+                return screen.dialog_title
+        return None
+
+    def refuse_switch(self, what: str) -> bool:
+        """True (and a toast saying why) while a wizard or dialog holds the context."""
+        holder = self.context_lock()
+        if holder is None:
+            return False
+        self.notify(f"{what} switching is disabled while \"{holder}\" is open: it works on "
+                    f"{self.context.profile} · {self.context.region_label} · {self.context.compartment_path}. "
+                    "Finish or cancel it first.", severity="warning", markup=False)
+        return True
+
     def switch_region(self, value: Any) -> None:
         """`value` is a region id/key, a Region, or "all" / None for the all-regions view."""
+        if self.refuse_switch("Region"):
+            return
         if value is None or (isinstance(value, str) and value.strip().lower() in ("all", "*", "all regions")):
             self.context.all_regions = True
             if self.main.current_view_id == "workrequests":
@@ -277,27 +411,29 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         self._context_changed()
 
     def switch_compartment(self, compartment_id: str) -> None:
+        if self.refuse_switch("Compartment"):
+            return
         self.context.compartment_id = compartment_id
         self.context.compartment_path = self._path_of(compartment_id)
         self._context_changed()
 
     def switch_compartment_by_name(self, name: str) -> None:
+        """`:compartment <name|path>` (the same matching as `--compartment`)."""
+        if self.refuse_switch("Compartment"):
+            return
+
         def resolve() -> None:
-            wanted = name.strip().lower()
-            if wanted in ("root", "tenancy", "/"):
-                self.switch_compartment(self.context.tenancy_id)
-                return
-            matches = [c for c in self.compartments.values() if c.name.lower() == wanted]
-            if not matches:
-                matches = [c for c in self.compartments.values() if wanted in c.name.lower()]
+            from tui.ui.data.compartments import find
+
+            matches = find(self.compartments, self.context.tenancy_id, name)
             if not matches:
                 self.notify(f"No compartment named {name}", severity="warning", markup=False)
             elif len(matches) > 1:
                 self.notify(f"{len(matches)} compartments match {name}: "
-                            + ", ".join(self._path_of(c.id) for c in matches[:5]), severity="warning",
+                            + ", ".join(self._path_of(c) for c in matches[:5]), severity="warning",
                             markup=False)
             else:
-                self.switch_compartment(matches[0].id)
+                self.switch_compartment(matches[0])
 
         if self.compartments:
             resolve()
@@ -307,6 +443,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
     def switch_profile(self, name: str) -> None:
         """Rebuild the session on another profile of the same config file (the same one: reload it
         from disk, keeping the compartment, e.g. after its key was rotated)."""
+        if self.refuse_switch("Profile"):
+            return
         settings = self.settings
         reload = name == self.context.profile
         settings.profile = name
@@ -317,6 +455,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         if not reload:
             self.context.compartment_id = None
             self.compartments = {}
+        self.connection_error = None
+        self._connecting = True
         self.refresh_context()
         self.call(self, "connect", self._connect_now, group="connect", on_success=self._on_profile_connected,
                   on_error=self._connect_failed)
@@ -330,6 +470,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
     def action_pick_region(self) -> None:
         from tui.ui.screens.region_picker import RegionPicker
 
+        if self.refuse_switch("Region"):
+            return
         def chosen(value: str | None) -> None:
             if value is not None:
                 self.switch_region(value)
@@ -339,6 +481,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
     def action_pick_compartment(self) -> None:
         from tui.ui.screens.compartment_picker import CompartmentPicker
 
+        if self.refuse_switch("Compartment"):
+            return
         def chosen(value: str | None) -> None:
             if value:
                 self.switch_compartment(value)
@@ -348,6 +492,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
     def action_pick_profile(self) -> None:
         from tui.ui.screens.profile_picker import ProfilePicker
 
+        if self.refuse_switch("Profile"):
+            return
         def chosen(value: str | None) -> None:
             if value:  # the current one too: it is read again from disk
                 self.switch_profile(value)

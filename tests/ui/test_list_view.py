@@ -20,7 +20,7 @@ async def test_models_view_lists_base_and_custom_models(make_app):
         types = {r.obj.type for r in view.table.rows}
         assert types == {"BASE", "CUSTOM"}
         assert "models in us-chicago-1" in view.status.plain
-        assert "updated 00:" in view.status.plain  # the ManualClock's time, not the wall clock
+        assert "updated just now · every 15 s" in view.status.plain  # age on the ManualClock, interval
 
 
 async def test_tabs_and_number_keys_switch_views(make_app):

@@ -197,7 +197,8 @@ class Builder:
         res = store.add("model", data)
         self.info.models.setdefault(region, {})[name] = mid
         outcome_fail = failure if state == "FAILED" else None
-        start = self.emu.clock.now() - timedelta(seconds=15) if in_flight else created
+        ago = self.emu.durations["fine_tune"] / 8  # an eighth done (durations already follow the pace)
+        start = self.emu.clock.now() - timedelta(seconds=ago) if in_flight else created
         wr = self._work_request(region, "CREATE_MODEL", compartment, mid, "model", "/20231130/models/",
                                 start, self.emu.durations["fine_tune"], outcome_fail,
                                 ["Validating training data", "Provisioning fine-tuning capacity", "Training",

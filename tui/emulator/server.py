@@ -109,7 +109,9 @@ class Emulator:
         unknown = set(durations or {}) - set(DEFAULT_DURATIONS)
         if unknown:
             raise ValueError(f"unknown duration keys {sorted(unknown)}; valid: {sorted(DEFAULT_DURATIONS)}")
-        self.durations = {**DEFAULT_DURATIONS, **(durations or {})}
+        # the pace shortens jobs, never the clock: timestamps stay real time (`RealClock.duration`)
+        scale = getattr(self.clock, "duration", lambda seconds: seconds)
+        self.durations = {k: scale(v) for k, v in {**DEFAULT_DURATIONS, **(durations or {})}.items()}
         self.faults = Faults()
         self.requests = RequestLog()
         self.max_connections = max_connections

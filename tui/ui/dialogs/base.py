@@ -20,6 +20,21 @@ from tui.cloud.resources import kind_of
 from tui.ui.text import clean
 
 
+#: Error codes of calls that never reached an answer: sending the same request again may work.
+_TRANSIENT_CODES = frozenset({"Timeout", "ConnectionError", "ConnectionRefused", "TooManyRequests"})
+
+
+def retry_can_help(error: CloudError) -> bool:
+    """Whether sending the same request again can succeed: throttling, a service failure, no answer.
+
+    A 400 (invalid), 404 (missing) or 409 (in use: a state that will not change by itself) gets the
+    same answer every time, so the dialogs never offer "retry" for them."""
+    status = error.status
+    if status is not None:
+        return status == 429 or status >= 500
+    return (error.code or "") in _TRANSIENT_CODES
+
+
 def describe_error(error: CloudError) -> str:
     code = " ".join(str(x) for x in (error.status, error.code) if x)
     text = f"✗ {code + ': ' if code else ''}{error.message}"

@@ -24,7 +24,7 @@ from textual.widgets import Button, Input, Static
 from tui.cloud import builders
 from tui.cloud.errors import CloudError
 from tui.ui.dialogs import conflict
-from tui.ui.dialogs.base import DialogScreen, describe_error
+from tui.ui.dialogs.base import DialogScreen, describe_error, retry_can_help
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField
 from tui.ui.forms.rules import Rule
@@ -145,6 +145,9 @@ class EditDialog(DialogScreen):
         broken = self.check()
         if broken:
             self.status(f"✗ {broken}", error=True)
+            from tui.ui.wizards.base import focus_first_invalid
+
+            focus_first_invalid(self)
             return
         changed = conflict.changes(self.original, self.edited())
         if not changed:
@@ -180,7 +183,11 @@ class EditDialog(DialogScreen):
             self.status("The model changed since you loaded it: reloading…", error=True)
             self.load(self._reloaded_after_conflict)
             return
-        self.status(describe_error(error) + "\nYour edits are kept; Save to retry.", error=True)
+        if retry_can_help(error):
+            advice = "\nYour edits are kept; Save to try again."
+        else:
+            advice = "\nYour edits are kept. Sending them again gets the same answer: change what it names, or Cancel."
+        self.status(describe_error(error) + advice, error=True)
 
     async def _reloaded_after_conflict(self, result: Any) -> None:
         theirs = conflict.snapshot(result.data)
