@@ -122,8 +122,7 @@ class ResourceListView(Vertical):
         columns = self.table.columns
         where = "all regions" if ctx.all_regions else ctx.region.id
         self.status.busy(f"Listing {self.kind.plural.lower()} in {where}")
-        self.table.empty_text = f"Listing {self.kind.plural.lower()} …"
-        self.table.refresh()
+        self.table.empty_text = f"Listing {self.kind.plural.lower()} …"  # repaints itself if shown
         filters = self.filters.for_kind(self.kind)
         app.call(self, f"list {self.kind.plural.lower()}", fetch_listing, app.genai, self.kind, ctx.compartment_id,
                  regions, filters, columns, self.rowset, self.query_text, self.sort,
@@ -246,7 +245,7 @@ class ResourceListView(Vertical):
             self.detail.clear()
             return
         if self.detail.obj is None or getattr(self.detail.obj, "id", None) != row.ocid:
-            self.detail.show(row.obj, row.region)
+            self.detail.preview(row.obj, row.region)
         if self._detail_timer is not None:
             self._detail_timer.stop()
         self._detail_timer = self.set_timer(0.1, lambda: self._fetch_detail(row))
@@ -258,6 +257,7 @@ class ResourceListView(Vertical):
 
     def _detail_loaded(self, row: Row, result: Any) -> None:
         current = self.table.current_row
+        self.detail.remember(row.obj, result.data, etag=result.etag, request_id=result.opc_request_id)
         if current is None or current.key != row.key:
             return
         self.detail.show(result.data, row.region, etag=result.etag, request_id=result.opc_request_id)
