@@ -557,28 +557,10 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
     def list_shown(self, *, rows: bool) -> None:
         """A list finished loading (rows or not): start the deferred start-up work once.
 
-        Benchmark hook: with OCI_GENAI_TUI_BENCH_FIRST_ROW=<file>, write the wall time at which the
-        first rows were painted to <file> and exit (tests/bench/cold_start.py)."""
-        import os
-
+        (tests/bench/cold_start.py times the first row from outside, on the pseudo-terminal.)"""
         if not getattr(self, "_compartments_requested", False):
             self._compartments_requested = True
             self.load_compartments()
-        path = os.environ.get("OCI_GENAI_TUI_BENCH_FIRST_ROW")
-        if not rows:
-            return
-        if not path or getattr(self, "_bench_reported", False):
-            return
-        self._bench_reported = True
-
-        def report() -> None:
-            import time
-
-            with open(path, "w", encoding="utf-8") as out:
-                out.write(repr(time.time()))
-            self.exit()
-
-        self.call_after_refresh(report)
 
     def jump_to_row(self, view_id: str, key: str) -> None:
         """Show `view_id` with the cursor on row `key` (clearing a `/` filter that hides it)."""

@@ -76,7 +76,26 @@ def test_scale_seed_is_fast():
     assert emu.identity.compartments[emu.seed_info["scale_compartment_id"]]["name"] == "scale"
 
 
-@pytest.mark.parametrize("bad", ["scale:x", "scale:-1", "nope"])
+def test_scale_seed_spreads_over_regions():
+    from tui.cloud.regions import REGIONS
+
+    emu = Emulator(seed="scale:30x3")
+    scale_id = emu.seed_info["scale_compartment_id"]
+    counts = {r.id: sum(1 for m in emu.store(r.id).models.values() if m.data["compartmentId"] == scale_id)
+              for r in REGIONS}
+    filled = [region for region, n in counts.items() if n]
+    assert "us-chicago-1" in filled  # the home region is one of them
+    assert len(filled) == 3 and all(counts[r] == 30 for r in filled)
+    ocids = [m.id for r in filled for m in emu.store(r).models.values() if m.data["compartmentId"] == scale_id]
+    assert all(f".{r}." in m.id for r in filled for m in emu.store(r).models.values()
+               if m.data["compartmentId"] == scale_id)
+    assert len(set(ocids)) == 90
+    single = Emulator(seed="scale:5")  # the old form still means one region
+    assert sum(1 for m in single.store("us-chicago-1").models.values()
+               if m.data["compartmentId"] == single.seed_info["scale_compartment_id"]) == 5
+
+
+@pytest.mark.parametrize("bad", ["scale:x", "scale:-1", "scale:10x0", "scale:10x14", "scale:10xy", "nope"])
 def test_unknown_seed(bad):
     with pytest.raises(ValueError):
         Emulator(seed=bad)

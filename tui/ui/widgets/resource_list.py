@@ -216,8 +216,7 @@ class ResourceListView(Vertical):
         where = "all regions" if ctx.all_regions else ctx.region.id
         if not quiet:
             self.status.busy(f"Listing {self.kind.plural.lower()} in {where}")
-            self.table.empty_text = f"Listing {self.kind.plural.lower()} …"
-            self.table.refresh()
+            self.table.empty_text = f"Listing {self.kind.plural.lower()} …"  # repaints itself if shown
         filters = self.filters.for_kind(self.kind)
         on_screen = self.table.rows
         kind, genai = self.kind, app.genai
@@ -419,7 +418,7 @@ class ResourceListView(Vertical):
             self.detail.clear()
             return
         if self.detail.obj is None or getattr(self.detail.obj, "id", None) != row.ocid:
-            self.detail.show(row.obj, row.region)
+            self.detail.preview(row.obj, row.region)
         if self._detail_timer is not None:
             self._detail_timer.stop()
         self._detail_timer = self.set_timer(0.1, lambda: self._fetch_detail(row))
@@ -431,6 +430,7 @@ class ResourceListView(Vertical):
 
     def _detail_loaded(self, row: Row, result: Any) -> None:
         current = self.table.current_row
+        self.detail.remember(row.obj, result.data, etag=result.etag, request_id=result.opc_request_id)
         if current is None or current.key != row.key:
             return
         self.detail.show(result.data, row.region, etag=result.etag, request_id=result.opc_request_id)

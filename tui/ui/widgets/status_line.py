@@ -2,6 +2,7 @@
 
 A full-pane spinner streams about 100 KB/s over SSH; a line of text that changes twice per load
 costs nothing and tells the operator more (what is loading, where, and how fresh the data is).
+It repaints only when its text changes.
 """
 
 from __future__ import annotations
@@ -60,10 +61,10 @@ class StatusLine(Widget):
     def _set(self, text: Text) -> None:
         text.no_wrap = True
         text.overflow = "ellipsis"
-        if text.plain == self._text.plain and text.spans == self._text.spans:
-            return  # nothing to repaint (the refresher re-sets the line every tick)
+        old = self._text
         self._text = text
-        self.refresh()
+        if text.plain != old.plain or text.spans != old.spans or text.style != old.style:
+            self.refresh()  # the same words again (a reload, a cursor move) cost nothing
 
     def render(self) -> Text:
         return self._text
