@@ -237,7 +237,6 @@ async def test_read_only_hides_mutating_keys(make_app):
     app, emu = make_app(read_only=True)
     async with app.run_test() as pilot:
         await settle(pilot)
-        view = app.main.current_view
         keys = {b.binding.key for b in app.screen.active_bindings.values() if b.enabled}
         for key in ("n", "e", "m", "ctrl+d"):
             assert key not in keys, key

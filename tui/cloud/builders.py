@@ -181,7 +181,8 @@ def _number(param: fine_tuning.HyperParameter, value: Any) -> int | float:
         try:
             value = int(text) if param.kind is int and re.fullmatch(r"[+-]?\d+", text) else float(text)
         except ValueError:
-            raise BuilderError(field, "type", f"{field} must be a {'whole number' if param.kind is int else 'number'}")
+            raise BuilderError(field, "type",
+                               f"{field} must be a {'whole number' if param.kind is int else 'number'}") from None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BuilderError(field, "type", f"{field} must be a {'whole number' if param.kind is int else 'number'}")
     if isinstance(value, float) and not math.isfinite(value):
@@ -274,7 +275,7 @@ def tfew_training_config(*, base_model_name: str | None = None, fill_defaults: b
                          early_stopping_threshold: Any = None,
                          log_model_metrics_interval_in_steps: Any = None) -> sdk.TFewTrainingConfig:
     """T-Few (parameter-efficient) training config."""
-    return training_config(  # type: ignore[return-value]
+    return training_config(
         fine_tuning.TFEW, base_model_name=base_model_name, fill_defaults=fill_defaults,
         total_training_epochs=total_training_epochs, learning_rate=learning_rate,
         training_batch_size=training_batch_size, early_stopping_patience=early_stopping_patience,
@@ -289,7 +290,7 @@ def vanilla_training_config(*, base_model_name: str | None = None, fill_defaults
                             early_stopping_threshold: Any = None, log_model_metrics_interval_in_steps: Any = None,
                             num_of_last_layers: Any = None) -> sdk.VanillaTrainingConfig:
     """Vanilla (full-parameter, last N layers) training config."""
-    return training_config(  # type: ignore[return-value]
+    return training_config(
         fine_tuning.VANILLA, base_model_name=base_model_name, fill_defaults=fill_defaults,
         total_training_epochs=total_training_epochs, learning_rate=learning_rate,
         training_batch_size=training_batch_size, early_stopping_patience=early_stopping_patience,
@@ -306,7 +307,7 @@ def lora_training_config(*, base_model_name: str | None = None, fill_defaults: b
                          lora_r: Any = None, lora_alpha: Any = None, lora_dropout: Any = None,
                          ) -> sdk.LoraTrainingConfig:
     """LoRA (low-rank adaptation) training config."""
-    return training_config(  # type: ignore[return-value]
+    return training_config(
         fine_tuning.LORA, base_model_name=base_model_name, fill_defaults=fill_defaults,
         total_training_epochs=total_training_epochs, learning_rate=learning_rate,
         training_batch_size=training_batch_size, early_stopping_patience=early_stopping_patience,
@@ -430,7 +431,7 @@ def create_imported_model_details(compartment_id: Any, data_source: Any, *, capa
             n = normalize_capability(c, "imported_model")
         except BuilderError:
             raise BuilderError("capability", "choice",
-                               f"capability {c!r} is not valid; valid: {', '.join(IMPORTED_MODEL_PRIMARY_CAPABILITIES)}")
+                               f"capability {c!r} is not valid; valid: {', '.join(IMPORTED_MODEL_PRIMARY_CAPABILITIES)}") from None
         if n not in caps:
             caps.append(n)
     primary = [c for c in caps if c in IMPORTED_MODEL_PRIMARY_CAPABILITIES]

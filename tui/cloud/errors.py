@@ -207,7 +207,7 @@ def from_exception(exc: BaseException, operation: str | None = None, region: Any
     req_exc = oci._vendor.requests.exceptions
     timeout_types: tuple[type, ...] = (req_exc.Timeout, socket.timeout, TimeoutError)
     try:
-        import requests as _requests  # the SDK may use the top-level package in some versions
+        import requests as _requests  # type: ignore[import-untyped]  # the SDK may use the top-level package in some versions
 
         timeout_types += (_requests.exceptions.Timeout,)
         conn_types: tuple[type, ...] = (req_exc.ConnectionError, _requests.exceptions.ConnectionError)

@@ -222,7 +222,7 @@ class Emulator:
             store = self._stores[region]
             store.settle(now)
             token = headers.get("opc-retry-token") if route.retry_token else None
-            key = (route.operation, token)
+            key = (str(route.operation), token or "")
             fingerprint = hashlib.sha256(path.encode() + b"\0" + body).hexdigest()
             if token:
                 stored = store.retry_tokens.get(key)

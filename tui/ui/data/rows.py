@@ -54,7 +54,7 @@ def _sort_key(value: Any) -> Any:
 
 def build_row(obj: Any, columns: list[Column], region: str) -> Row:
     values = [region if c.key == "region" else getattr(obj, c.key, None) for c in columns]
-    cells = tuple(format_value(v, c.kind) for v, c in zip(values, columns))
+    cells = tuple(format_value(v, c.kind) for v, c in zip(values, columns, strict=False))
     ocid = getattr(obj, "id", "") or ""
     name = getattr(obj, "display_name", None) or ""
     state = (getattr(obj, "lifecycle_state", None) or getattr(obj, "status", None) or "").upper()

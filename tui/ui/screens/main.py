@@ -84,7 +84,7 @@ class MainScreen(Screen):
         if mode == "filter" and not isinstance(view, ResourceListView):
             self.notify("/ filters the Models and Imported models views", severity="warning")
             return
-        value = view.query_text if mode == "filter" else ""
+        value = view.query_text if isinstance(view, ResourceListView) and mode == "filter" else ""
         self.query_one(Prompt).open(mode, value)
 
     @on(Prompt.Changed)

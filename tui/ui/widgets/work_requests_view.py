@@ -26,6 +26,7 @@ from tui.ui.data.rows import Row
 from tui.ui.data.work_request_rows import SETTLED, WR_COLUMNS, build_wr_row, progress_bar
 from tui.ui.refresher import is_connection_error
 from tui.ui.text import clean
+from tui.ui.widgets.resource_list import ResourceListView
 from tui.ui.widgets.status_line import StatusLine, freshness
 from tui.ui.widgets.virtual_table import VirtualTable
 
@@ -274,7 +275,7 @@ class WorkRequestsView(Vertical):
 
     def _name_of(self) -> Any:
         """Resolve a resource OCID to the name shown in the Models or Imported models list."""
-        rowsets = [view.rowset for view in self.screen.query("ResourceListView")]
+        rowsets = [view.rowset for view in self.screen.query(ResourceListView)]
 
         def name_of(ocid: str) -> str | None:
             for rowset in rowsets:

@@ -27,6 +27,7 @@ from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Static
 
 from tui.cloud.errors import CloudError
+from tui.ui.console import console_app
 from tui.ui.text import clean
 from tui.ui.wizards.submit import Submission, scrub
 
@@ -51,7 +52,7 @@ class Step(Vertical):
         """Validate every field of this step, show each broken rule, return the first."""
         return None
 
-    def entered(self) -> None:
+    def entered(self) -> Any:
         """Called each time the step is shown (load pickers, refresh the review)."""
 
     def first_focus(self) -> Any:
@@ -94,6 +95,8 @@ class StepIndicator(Static):
 
 class WizardScreen(Screen[Any]):
     """A multi-step form that ends in one create submitted with a lifelong retry token."""
+
+    app = console_app()
 
     BINDINGS = [
         Binding("ctrl+n", "next", "Next", id="wizard-next"),

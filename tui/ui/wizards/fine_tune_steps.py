@@ -147,7 +147,7 @@ class MethodStep(FineTuneStep):
 
     # Step.entered says `-> None`, but the wizard awaits what it returns (base.py): drop the ignore
     # once Step.entered is annotated `-> Awaitable[None] | None`.
-    async def entered(self) -> None:  # type: ignore[override]
+    async def entered(self) -> None:
         draft = self.draft
         allowed = fine_tuning.methods_for(draft.base_model_name)
         if draft.method not in allowed:
@@ -196,7 +196,7 @@ class HyperparametersStep(FineTuneStep):
 
     # Step.entered says `-> None`, but the wizard awaits what it returns (base.py): drop the ignore
     # once Step.entered is annotated `-> Awaitable[None] | None`.
-    async def entered(self) -> None:  # type: ignore[override]
+    async def entered(self) -> None:
         draft = self.draft
         if self._for == draft.hyper_key:
             return
