@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -65,14 +64,12 @@ def test_demo_covers_the_console_cases():
     assert emu.store("us-phoenix-1").imported == {}  # regions without demo data only have the catalogue
 
 
-def test_scale_seed_is_fast():
-    start = time.perf_counter()
+def test_scale_seed_holds_its_models():
     emu = Emulator(seed="scale:10000")
-    elapsed = time.perf_counter() - start
     models = emu.store("us-chicago-1").models
     scale = [r for r in models.values() if r.data["compartmentId"] == emu.seed_info["scale_compartment_id"]]
     assert len(scale) == 10000 and len({r.id for r in scale}) == 10000
-    assert elapsed < 5  # generous for slow CI; typically ~0.15 s
+    # how fast it builds is a figure for tests/bench (scale.py), not an assertion
     assert emu.identity.compartments[emu.seed_info["scale_compartment_id"]]["name"] == "scale"
 
 
