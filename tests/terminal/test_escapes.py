@@ -111,10 +111,9 @@ def walk_fine_tune_wizard(console: Console) -> None:
     key(console, "enter", "Methods offered for cohere.command-r-08-2024")
     key(console, "ctrl+n", "Prefilled with the documented defaults")
     key(console, "ctrl+n", "The training data")
-    for label, value in (("Namespace", "ns"), ("Bucket", "bucket"), ("Object (.jsonl)", "train.jsonl")):
-        click(console, 2, line_of(console, label) + 1)  # the input under its label (Tab is not relied on)
-        console.wait_quiet(0.2)
-        type_text(console, value)
+    console.wait_quiet(0.2)
+    console.type_burst("ns\tbucket\ttrain.jsonl")  # the step focuses Namespace; Tab moves on (one burst)
+    console.wait_for("train.jsonl")
     key(console, "ctrl+n", "An ACTIVE fine-tuning dedicated AI cluster")
     console.wait_for("ft-esc:")  # the hostile cluster, listed
     key(console, "escape", "Press esc again")

@@ -44,6 +44,12 @@ class MainScreen(Screen):
         yield Prompt(id="prompt")
         yield Footer(compact=True)
 
+    def on_screen_resume(self) -> None:
+        """Back from a dialog or wizard: if the widget that had focus is gone or hidden (the prompt
+        closed, a view switched underneath), the list gets it, so the next key (`n`, `e`) works."""
+        if self.focused is None or not self.focused.focusable:
+            self.set_focus(self.current_view.table)
+
     def on_mount(self) -> None:
         self.app.start_session()
 
