@@ -32,6 +32,9 @@ from tui.ui.worker import WorkerClient
 log = logging.getLogger(__name__)
 
 
+# every view of the main screen (tui/ui/screens/main.py VIEWS; kept here so app start-up does not import it)
+VIEW_IDS = ("models", "imported", "workrequests", "clusters", "endpoints")
+
 class ConsoleApp(OrderedInput, WorkerClient, App):
     CSS_PATH = "ui/console.tcss"
     TITLE = "OCI Generative AI"
@@ -241,14 +244,14 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
 
     def reload_lists(self) -> None:
         """Reload every view that has loaded (the current one now, the others now too: they are cheap)."""
-        for view_id in ("models", "imported", "workrequests"):
+        for view_id in VIEW_IDS:
             view = self.main.query_one(f"#{view_id}")
             if view.loaded:
                 view.load()
 
     def _context_changed(self) -> None:
         self.refresh_context()
-        for view_id in ("models", "imported", "workrequests"):
+        for view_id in VIEW_IDS:
             view = self.main.query_one(f"#{view_id}")
             view.loaded = False
         if self.connected:
@@ -316,7 +319,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
                   on_error=self._connect_failed)
 
     def _on_profile_connected(self, session: Any) -> None:
-        for view_id in ("models", "imported", "workrequests"):
+        for view_id in VIEW_IDS:
             self.main.query_one(f"#{view_id}").loaded = False
         self._connected(session)
 

@@ -15,7 +15,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
 COMMAND_WORDS = [
-    "models", "imported", "workrequests", "region ", "region all", "compartment ", "profile ", "theme ",
+    "models", "imported", "workrequests", "clusters", "endpoints", "region ", "region all", "compartment ", "profile ", "theme ",
     "filter ", "help", "quit", "q",
 ]
 
