@@ -428,10 +428,11 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         """Show `view_id` with the cursor on row `key` (clearing a `/` filter that hides it)."""
         self.show_view(view_id)
         view = self.main.current_view
-        if not view.table.move_to_key(key) and view.query_text:
-            view.pending_key = key
-            self.main.query_one("#prompt").close()
-            view.set_query("")
+        if not view.table.move_to_key(key):
+            view.pending_key = key  # applied when the (re)listed or unfiltered rows arrive
+            if view.query_text:
+                self.main.query_one("#prompt").close()
+                view.set_query("")
 
     def clear_filter(self) -> None:
         view = self.main.current_view

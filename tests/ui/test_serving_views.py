@@ -26,7 +26,7 @@ def serving_app(make_app: Any, make_emulator: Any) -> Any:
 
 def cells(view: Any, name: str) -> dict[str, str]:
     row = next(r for r in view.rowset.rows if r.name == name)
-    return {c.label: cell for c, cell in zip(view.table.columns, row.cells)}
+    return {c.label: cell for c, cell in zip(view.table.columns, row.cells, strict=True)}
 
 
 async def test_clusters_view_by_key_shows_type_shape_units_state_and_gauge(serving_app):

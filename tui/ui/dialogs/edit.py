@@ -16,9 +16,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button, Input, Static
 
-from tui.cloud import builders
 from tui.cloud.errors import CloudError
-from tui.ui.dialogs import conflict
+from tui.ui.dialogs import conflict, edit_fields
 from tui.ui.dialogs.base import DialogScreen, describe_error
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField
@@ -46,6 +45,7 @@ class EditDialog(DialogScreen):
             "vendor": FormField("Vendor", rule=rules.free_text(255), id="edit-vendor"),
             "version": FormField("Version", rule=rules.free_text(255), id="edit-version"),
         }
+        self.fields = edit_fields.adapt_fields(self.kind, self.fields)  # per-kind field set (data)
         yield from self.fields.values()
         yield TagsEditor(id="edit-tags")
 
@@ -64,8 +64,10 @@ class EditDialog(DialogScreen):
     async def _loaded(self, result: Any) -> None:
         self.original = conflict.snapshot(result.data)
         self.etag = result.etag
+        self.resource_type = getattr(result.data, "type", None)
         for name, f in self.fields.items():
             f.value = self.original[name]
+        edit_fields.after_load(self.kind, self.fields, result.data)
         await self.query_one(TagsEditor).set_tags(self.original["freeform_tags"])
         self.query_one("#edit-save", Button).disabled = False
         self.status(f"Loaded {result.data.display_name} (etag {self.etag}).")
@@ -101,7 +103,7 @@ class EditDialog(DialogScreen):
             self.status("Nothing changed.")
             return
         try:
-            details = builders.update_details(self.kind, **changed)
+            details = edit_fields.update_body(self.kind, changed, getattr(self, "resource_type", None))
         except CloudError as exc:
             self.status(f"✗ {exc.message}", error=True)
             return

@@ -136,6 +136,8 @@ class ResourceListView(Vertical):
         self._updated_at = self.app.now().astimezone().strftime("%H:%M:%S")
         self.table.empty_text = self._empty_text()
         self.table.set_rows(listing.view)
+        if self.pending_key is not None and self.table.move_to_key(self.pending_key):
+            self.pending_key = None  # a jump to a row of a list that was still loading
         self._update_status()
         for region_id, error in listing.failures.items():
             log.info("region %s failed: %s", region_id, error)
