@@ -146,25 +146,27 @@ def resolve_names(genai: Any, kind_key: str, compartment_id: str, region: str, o
     if kind_key != "endpoint" or not objs:
         return {}
     names: dict[str, str] = {}
-    wanted = {getattr(o, a, None) for o in objs for a in ("model_id", "dedicated_ai_cluster_id")} - {None, ""}
+
+    def ids(attr: str) -> set[str]:
+        return {str(v) for o in objs if (v := getattr(o, attr, None))}
+
+    model_ids, cluster_ids = ids("model_id"), ids("dedicated_ai_cluster_id")
     if known is not None:
-        for ocid in wanted:
+        for ocid in model_ids | cluster_ids:
             if (name := known(ocid)):
                 names[ocid] = name
-    clusters = {getattr(o, "dedicated_ai_cluster_id", None) for o in objs} - {None, ""} - names.keys()
-    if clusters:
+    if cluster_ids - names.keys():
         try:
             for c in genai.list("dedicated_ai_cluster", compartment_id, region=region).data:
-                names[c.id] = c.display_name or c.id
+                names[str(c.id)] = str(c.display_name or c.id)
         except CloudError as exc:
             log.info("cluster names for endpoints: %s", exc)
-    models = sorted({getattr(o, "model_id", None) for o in objs} - {None, ""} - names.keys())
-    for ocid in models[:MAX_NAME_LOOKUPS]:
+    for ocid in sorted(model_ids - names.keys())[:MAX_NAME_LOOKUPS]:
         kind = "imported_model" if ".generativeaiimportedmodel." in ocid else "model"
         try:
             model = genai.get(kind, ocid, region=region).data
         except CloudError as exc:
             log.info("model name for %s: %s", ocid, exc)
             continue
-        names[ocid] = model.display_name or ocid
+        names[ocid] = str(model.display_name or ocid)
     return names
