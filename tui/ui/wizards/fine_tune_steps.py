@@ -19,6 +19,8 @@ from tui.ui.forms import rules
 from tui.ui.forms.field import FormField, first_broken
 from tui.ui.forms.tags import TagsEditor
 from tui.ui.wizards.base import Step
+from tui.cloud.suitability import Subject
+from tui.ui.wizards import cluster_choice
 from tui.ui.wizards.picker import ResourcePicker
 
 CLUSTER_TYPE = "generativeaidedicatedaicluster"
@@ -57,7 +59,9 @@ class BaseModelStep(Step):
         return self.query_one(ResourcePicker)
 
     def entered(self) -> None:
-        self.picker.load()
+        base = self.wizard.draft.base_model_name
+        self.picker.load(force=base != getattr(self, "_judged_for", base))  # re-judge for a new base model
+        self._judged_for = base
 
     def first_focus(self) -> Any:
         return self.picker.option_list if self.picker.loaded else self.picker.query_one("Input")
@@ -254,14 +258,17 @@ class ClusterStep(Step):
 
     def compose(self) -> ComposeResult:
         w = self.wizard
-        yield _note("An ACTIVE fine-tuning dedicated AI cluster in this compartment, or paste its OCID.")
+        yield _note("An ACTIVE fine-tuning dedicated AI cluster that suits the base model, or paste its OCID. "
+                    "Clusters that cannot take this fine-tune are greyed with the reason.")
         yield ResourcePicker(
             label="fine-tuning clusters",
-            load=lambda: ("list fine-tuning clusters", w.app.genai.list_dedicated_ai_clusters,  # type: ignore[attr-defined]
-                          (w.compartment_id,),
-                          dict(region=w.region_id, cluster_type="FINE_TUNING", lifecycle_state="ACTIVE")),
-            describe=_describe_cluster,
-            search_text=lambda c: f"{c.display_name} {c.id}",
+            load=lambda: ("list fine-tuning clusters", cluster_choice.judged_clusters,
+                          (w.app.genai, w.compartment_id, "FINE_TUNING",  # type: ignore[attr-defined]
+                           Subject(base_model_name=w.draft.base_model_name or None)),
+                          dict(region=w.region_id)),
+            describe=cluster_choice.describe_choice,
+            search_text=cluster_choice.search_text,
+            enabled=cluster_choice.usable,
             id="cluster-picker",
         )
         yield Label("or")
@@ -277,7 +284,9 @@ class ClusterStep(Step):
         return self.query_one("#cluster-ocid", FormField)
 
     def entered(self) -> None:
-        self.picker.load()
+        base = self.wizard.draft.base_model_name
+        self.picker.load(force=base != getattr(self, "_judged_for", base))  # re-judge for a new base model
+        self._judged_for = base
 
     def first_focus(self) -> Any:
         return self.picker.option_list if self.picker.loaded else self.pasted.input
@@ -294,7 +303,9 @@ class ClusterStep(Step):
     def save(self) -> None:
         pasted = self.pasted.value.strip()
         chosen = self.picker.selected
-        self.wizard.draft.cluster_id = pasted or (chosen.id if chosen is not None else "")
+        cluster = getattr(chosen, "cluster", chosen)  # a ClusterChoice (judged) or a bare cluster
+        usable = chosen is not None and cluster_choice.usable(chosen)
+        self.wizard.draft.cluster_id = pasted or (cluster.id if usable else "")
 
     def check(self) -> str | None:
         self.save()
