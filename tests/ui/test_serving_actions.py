@@ -136,3 +136,19 @@ def test_parse_attached_from_the_409_message() -> None:
         ("endpoint", "a b", "ocid1.generativeaiendpoint.oc1.chi.aaa", "ACTIVE"),
         ("model", "ft", "ocid1.generativeaimodel.oc1.chi.bbb", "fine-tuning"),
     ]
+
+
+async def test_no_create_key_on_clusters_and_endpoints_yet(serving_app):
+    app, emu = serving_app()
+    async with app.run_test() as pilot:
+        for key in ("4", "5"):
+            await settle(pilot)
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.main.current_view.check_action("create", ()) is False
+            await pilot.press("n")
+            await settle(pilot)
+            assert app.screen is app.main  # no import wizard opened by mistake
+        await pilot.press("1")
+        await settle(pilot)
+        assert app.main.current_view.check_action("create", ()) is True

@@ -344,6 +344,10 @@ class ResourceListView(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in MUTATING_ACTIONS and self.app.read_only:
             return False
+        if action == "create":
+            from tui.ui.actions import CREATABLE
+
+            return self.kind in CREATABLE  # no create wizard for this kind yet: hide `n`
         return True
 
     # ------------------------------------------------------------------ self-refresh
