@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""Set up the project in ./.venv and run it: `python3 dev.py demo` or `python3 dev.py test`.
+"""Set up the project in ./.venv and run it: `python3 dev.py demo`, `python3 dev.py test`, `python3 dev.py check`.
 
 Needs only python3. The first run creates the virtual environments (the OCI CLI, which one test
 drives, gets its own in ./.venv-cli because it pins its own `oci` version); later runs reuse them
 and reinstall only when pyproject.toml changed.
+
+`check` runs the three checkers configured in pyproject.toml (ruff, mypy, import-linter) from
+./.venv, prints each one's result and exits non-zero if any failed. `test --thorough` runs the
+property tests with the thorough hypothesis profile (more examples) instead of the CI one.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -47,6 +52,30 @@ def setup(with_tests: bool) -> None:
         _ensure(CLI_VENV, [OCI_CLI], OCI_CLI)
 
 
+# The checkers, in the order CI runs them: (name, argv after the venv's bin directory).
+CHECKS: list[tuple[str, list[str]]] = [
+    ("ruff", ["ruff", "check", "tui", "tests"]),
+    ("mypy", ["mypy"]),  # the packages and the strictness are in [tool.mypy]
+    ("import-linter", ["lint-imports"]),  # the contracts are in [tool.importlinter]
+]
+
+
+def check() -> int:
+    """Run every checker (all of them, even after a failure) and summarise; 0 only if all pass."""
+    setup(with_tests=True)
+    failed: list[str] = []
+    for name, argv in CHECKS:
+        print(f"== {name}", flush=True)
+        started = time.monotonic()
+        code = subprocess.call([str(_bin(VENV, argv[0])), *argv[1:]], cwd=ROOT)
+        verdict = "ok" if code == 0 else f"FAILED (exit {code})"
+        print(f"== {name}: {verdict} in {time.monotonic() - started:.1f} s", flush=True)
+        if code != 0:
+            failed.append(name)
+    print("check: " + (f"failed: {', '.join(failed)}" if failed else "all passed"), flush=True)
+    return 1 if failed else 0
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "help"
     rest = argv[1:]
@@ -56,8 +85,13 @@ def main(argv: list[str]) -> int:
     if command == "test":
         setup(with_tests=True)
         env = dict(os.environ, OCI_CLI_BIN=str(_bin(CLI_VENV, "oci")))
+        if "--thorough" in rest:  # more hypothesis examples (tests/conftest.py registers the profiles)
+            rest = [arg for arg in rest if arg != "--thorough"]
+            env["OCI_GENAI_TUI_HYPOTHESIS"] = "thorough"
         args = rest or ["-q", "-n", "2"]
         return subprocess.call([str(_bin(VENV, "python")), "-m", "pytest", *args], cwd=ROOT, env=env)
+    if command == "check":
+        return check()
     if command == "setup":
         setup(with_tests=True)
         return 0

@@ -3,9 +3,21 @@ a scrubbed environment so nothing from the developer's own ~/.oci or terminal le
 
 from __future__ import annotations
 
-import pytest
+import os
 
+import pytest
+from hypothesis import settings
+
+from tests.helpers import PROFILE_ENV
 from tui.emulator import Emulator, ManualClock, make_identity
+
+# Hypothesis profiles. "ci" (the default, `dev.py test`): derandomised, so a run is reproducible and
+# the slow UI properties can afford fewer examples without flaking; every other property keeps
+# Hypothesis's default count. "thorough" (`dev.py test --thorough`): random, five times the default,
+# and the UI properties take their thorough counts (tests.helpers.examples).
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("thorough", max_examples=500, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get(PROFILE_ENV, "ci"))
 
 _SCRUB = (
     "NO_COLOR", "TEXTUAL_THEME", "TEXTUAL_COLOR_SYSTEM", "OCI_CONFIG_FILE", "OCI_CLI_PROFILE",

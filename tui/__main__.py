@@ -31,18 +31,30 @@ def _setup_logging(log_file: str | None) -> Path:
     return path
 
 
+def theme_names() -> list[str]:
+    """Every theme the console could switch to: Textual's own and the theme files on disk."""
+    from textual.theme import BUILTIN_THEMES
+
+    from tui.ui.themes import load_themes
+
+    themes, _problems = load_themes()
+    return sorted(set(BUILTIN_THEMES) | set(themes))
+
+
 def main(argv: list[str] | None = None) -> int:
-    from tui.settings import SettingsError, info_text, load_settings
+    from tui.settings import SettingsError, check_settings, info_text, load_settings
 
     args = sys.argv[1:] if argv is None else argv
     try:
         settings = load_settings(args)
+        if "--info" in args:
+            print(info_text(settings))
+            return 0
+        # Checked before the screen opens: a typo must not open a console pointed elsewhere.
+        check_settings(settings, theme_names() if settings.sources.get("theme") else None)
     except SettingsError as exc:
-        print(f"oci-genai-tui: {exc}", file=sys.stderr)
+        print(f"oci-genai-tui: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
-    if "--info" in args:
-        print(info_text(settings))
-        return 0
     _setup_logging(settings.log_file)
 
     demo = None

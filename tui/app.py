@@ -11,11 +11,13 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
+from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Label
 
@@ -29,11 +31,15 @@ from tui.ui.themes import DEFAULT_THEME, load_themes
 from tui.ui.palette import PROVIDERS
 from tui.ui.worker import WorkerClient
 
+if TYPE_CHECKING:
+    from tui.cloud.operations import GenAI
+
 log = logging.getLogger(__name__)
 
 
 # every view of the main screen (tui/ui/screens/main.py VIEWS; kept here so app start-up does not import it)
 VIEW_IDS = ("models", "imported", "workrequests", "clusters", "endpoints")
+
 
 class ConsoleApp(OrderedInput, WorkerClient, App):
     CSS_PATH = "ui/console.tcss"
@@ -50,7 +56,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id="quit"),
     ]
 
-    def __init__(self, settings: Settings, *, genai: Any = None, now: Callable[[], datetime] | None = None,
+    def __init__(self, settings: Settings, *, genai: GenAI | None = None, now: Callable[[], datetime] | None = None,
                  prepare: Callable[[Settings], None] | None = None) -> None:
         super().__init__()
         self.settings = settings
@@ -58,20 +64,28 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         self.read_only: bool = bool(settings.read_only)
         self.poll_interval: float = 3.0
         self._genai = genai
+        self._genai_given = genai is not None  # tests hand one in; `r` then reconnects without rebuilding
         self._prepare = prepare  # runs in the connect worker first (demo mode starts its service there)
         self._genai_lock = threading.Lock()
         self.connected = False
+        #: why the console is not connected (a failed connect or a list that could not reach the
+        #: service); the header says "not connected: <reason>" and `r` retries
+        self.connection_error: CloudError | None = None
+        self._connecting = False
         self.compartments: dict[str, Any] = {}  # id -> Compartment (filled by the picker / path lookup)
         region_name = settings.region if settings.region and is_region(settings.region) else HOME_REGION_ID
         self.context = Context(
             profile=settings.profile or "DEFAULT",
             region=lookup_region(region_name),
-            compartment_id=settings.compartment_id,
+            # a name or path (`--compartment genai-prod/genai-prod-models`) resolves once connected
+            compartment_id=settings.compartment_id if (settings.compartment_id or "").startswith("ocid1.") else None,
             compartment_path="…",
         )
+        from tui.ui.refresher import Refresher
         from tui.ui.work_tracker import WorkTracker
 
         self.tracker = WorkTracker(self)
+        self.refresher = Refresher(self)
         self._register_themes()
         self._apply_keymap()
 
@@ -81,14 +95,10 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         keymap = dict(self.settings.keymap or {})
         if not keymap:
             return
-        from tui.ui.keymap import binding_ids
+        from tui.ui.keymap import check_keymap
 
-        unknown = sorted(set(keymap) - set(binding_ids()))
-        for binding_id in unknown:
-            del keymap[binding_id]
-        if unknown:
-            self.startup_problems.append(
-                f"keymap: unknown binding id(s) {', '.join(unknown)}; known: {', '.join(binding_ids())}")
+        keymap, problems = check_keymap(keymap)  # unknown ids, bad key names, clashes: named at start-up
+        self.startup_problems.extend(problems)
         if keymap:
             self.set_keymap(keymap)
             log.info("keymap: %s", keymap)
@@ -117,6 +127,12 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
             n for n in sorted(self.available_themes) if not n.startswith("oci-")
         ]
 
+    def get_driver_class(self) -> Any:
+        """Textual's driver, with stdin guarded: a byte that is not UTF-8 must not end the console."""
+        from tui.ui.driver import guarded
+
+        return guarded(super().get_driver_class())
+
     def get_loading_widget(self) -> Widget:
         """Quiet: a static label, not a 16 Hz spinner (~100 KB/s over SSH)."""
         return Label("loading…", classes="quiet-loading")
@@ -135,8 +151,44 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         """Called by the main screen once mounted: first paint first, then connect in a worker."""
         self.main.query_one("#context").show(self.context, read_only=self.read_only, connected=False)
         self.main.current_view.table.focus()
+        self._start_refresher()
+        self._connecting = True
         self.call(self, "connect", self._connect_now, group="connect", on_success=self._connected,
                   on_error=self._connect_failed)
+
+    # ------------------------------------------------------------------ refreshing by itself
+    @property
+    def refresh_interval(self) -> float:
+        """Seconds between automatic refreshes of the visible list (0 = off)."""
+        return float(getattr(self.settings, "refresh_interval", 15.0) or 0.0)
+
+    def _start_refresher(self) -> None:
+        """One timer, four jobs: the visible list, its transitional rows, tracked work requests, the age."""
+        refresher = self.refresher
+        intervals = [x for x in (0.5, self.poll_interval, self.refresh_interval) if x > 0]
+        refresher.tick_seconds = min(intervals)
+
+        def view() -> Any:
+            return self.main.current_view
+
+        def tick_age(done: Any) -> bool:
+            if self.is_running and self.screen_stack:
+                try:
+                    view().tick_age()
+                except NoMatches:  # shutting down: the views are already gone
+                    pass
+            return False
+
+        def fast_if_transitional() -> float | None:
+            return self.poll_interval if self.connected and view().transitional_rows() else None
+
+        refresher.add("list", period=lambda: self.refresh_interval if self.connected else None,
+                      run=lambda done: view().refresh_quietly(done))
+        refresher.add("transitional", period=fast_if_transitional, run=lambda done: view().poll_transitional(done))
+        refresher.add("work-requests", period=lambda: self.poll_interval if self.tracker.pending() else None,
+                      run=self.tracker.poll)
+        refresher.add("age", period=lambda: 1.0, run=tick_age)
+        refresher.start()
 
     @property
     def main(self):
@@ -149,7 +201,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
 
     # ------------------------------------------------------------------ connection
     @property
-    def genai(self) -> Any:
+    def genai(self) -> GenAI:
         """The service layer (built on first use, in whatever worker thread asks first)."""
         if self._genai is None:
             with self._genai_lock:
@@ -157,7 +209,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
                     self._genai = self._build_genai()
         return self._genai
 
-    def _build_genai(self) -> Any:
+    def _build_genai(self) -> GenAI:
         # The SDK import (~0.2 s) first: in demo mode it overlaps the local service's start-up.
         from tui.cloud.auth import load_profile
         from tui.cloud.clients import CloudSession
@@ -181,26 +233,80 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         return session
 
     def _connected(self, session: Any) -> None:
+        self._connecting = False
         self.connected = True
         self._auth_alert = None
         for warning in getattr(session.profile, "warnings", ()):  # key files others can read, an expired session
             self.notify(warning, title="OCI profile", severity="warning", markup=False, timeout=15)
+        self.connection_error = None
         self.context.profile = getattr(session.profile, "name", self.context.profile)
         self.context.region = session.default_region
         self.context.tenancy_id = session.tenancy_id
+        wanted = self.settings.compartment_id
+        if not self.context.compartment_id and wanted and not wanted.startswith("ocid1."):
+            # `--compartment genai-prod/genai-prod-models`: a name or path, resolved once names load
+            self.context.compartment_path = "…"
+            self.refresh_context()
+            self._compartments_requested = True
+            self.load_compartments(then=lambda: self._resolve_start_compartment(wanted))
+            return
         if not self.context.compartment_id:
-            self.context.compartment_id = self.settings.compartment_id or session.tenancy_id
+            self.context.compartment_id = wanted or session.tenancy_id
         self.context.compartment_path = self._path_of(self.context.compartment_id)
         self.refresh_context()
         self.main.current_view.load()
         # The compartment names (for the header path) load once the first list is on screen
         # (`list_shown`): they would compete with it for the GIL, and the first paint matters more.
 
+    def _resolve_start_compartment(self, wanted: str) -> None:
+        from tui.ui.data.compartments import find
+
+        matches = find(self.compartments, self.context.tenancy_id, wanted)
+        if len(matches) == 1:
+            self.switch_compartment(matches[0])
+            return
+        if matches:
+            self.notify(f"--compartment {wanted}: {len(matches)} compartments match ("
+                        + ", ".join(self._path_of(c) for c in matches[:5]) + "); showing root",
+                        severity="warning", markup=False, timeout=10)
+        else:
+            self.notify(f"--compartment {wanted}: no such compartment; showing root", severity="warning",
+                        markup=False, timeout=10)
+        self.switch_compartment(self.context.tenancy_id or "")
+
     def _connect_failed(self, error: CloudError) -> None:
+        self._connecting = False
+        self.connected = False
         self.show_error(error)
-        self.main.query_one("#context").show(self.context, read_only=self.read_only, connected=False)
+        self.connection_failed(error)
         view = self.main.current_view
-        view.status.done(Text(f"Not connected: {clean(error.message)}"), error=True)
+        view.status.done(Text(f"Not connected: {clean(error.message)}  (r retries)"), error=True)
+
+    def connection_failed(self, error: CloudError) -> None:
+        """A call could not reach or authenticate to the service: the header says so until one works."""
+        self.connection_error = error
+        self.refresh_context()
+
+    def connection_ok(self) -> None:
+        if self.connection_error is not None:
+            self.connection_error = None
+            self.refresh_context()
+
+    def reconnect(self) -> None:
+        """`r` after a failed connection: rebuild the session (the profile may have been fixed) and relist."""
+        if self._connecting:
+            self.notify("Still connecting…", markup=False)
+            return
+        self._connecting = True
+        self.connection_error = None
+        if not self._genai_given:
+            with self._genai_lock:
+                self._genai = None
+        self.connected = False
+        self.refresh_context()
+        self.main.current_view.status.busy("Connecting")
+        self.call(self, "connect", self._connect_now, group="connect", on_success=self._on_profile_connected,
+                  on_error=self._connect_failed)
 
     def load_compartments(self, then: Callable[[], None] | None = None) -> None:
         """Fetch the compartment tree once (names for the header path and `:compartment <name>`)."""
@@ -211,6 +317,13 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
             self.compartments = {c.id: c for c in items}
             self.context.compartment_path = self._path_of(self.context.compartment_id)
             self.refresh_context()
+            current = self.context.compartment_id
+            if (current and current != self.context.tenancy_id and current not in self.compartments
+                    and not getattr(self, "_warned_outside", None) == current):
+                self._warned_outside = current
+                self.notify(f"Compartment {current} is not in this tenancy's compartment tree "
+                            "(a typo, another tenancy, or no permission to list it).",
+                            severity="warning", markup=False, timeout=10)
             if then is not None:
                 then()
 
@@ -232,7 +345,10 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         return "root/" + "/".join(reversed(names))
 
     def refresh_context(self) -> None:
-        self.main.query_one("#context").show(self.context, read_only=self.read_only, connected=self.connected)
+        error = self.connection_error
+        self.main.query_one("#context").show(self.context, read_only=self.read_only,
+                                             connected=self.connected and error is None,
+                                             error=clean(error.message) if error is not None else None)
 
     # ------------------------------------------------------------------ switching context
     def show_view(self, view_id: str) -> None:
@@ -257,8 +373,33 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         if self.connected:
             self.main.current_view.load()
 
+    # ------------------------------------------------------------------ context lock
+    def context_lock(self) -> str | None:
+        """The open wizard or dialog's title when one is open: it works on the context it was opened in."""
+        from tui.ui.dialogs.base import DialogScreen
+        from tui.ui.wizards.base import WizardScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, WizardScreen):
+                return screen.TITLE_TEXT
+            if isinstance(screen, DialogScreen):
+                return screen.dialog_title
+        return None
+
+    def refuse_switch(self, what: str) -> bool:
+        """True (and a toast saying why) while a wizard or dialog holds the context."""
+        holder = self.context_lock()
+        if holder is None:
+            return False
+        self.notify(f"{what} switching is disabled while \"{holder}\" is open: it works on "
+                    f"{self.context.profile} · {self.context.region_label} · {self.context.compartment_path}. "
+                    "Finish or cancel it first.", severity="warning", markup=False)
+        return True
+
     def switch_region(self, value: Any) -> None:
         """`value` is a region id/key, a Region, or "all" / None for the all-regions view."""
+        if self.refuse_switch("Region"):
+            return
         if value is None or (isinstance(value, str) and value.strip().lower() in ("all", "*", "all regions")):
             self.context.all_regions = True
             if self.main.current_view_id == "workrequests":
@@ -274,27 +415,29 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         self._context_changed()
 
     def switch_compartment(self, compartment_id: str) -> None:
+        if self.refuse_switch("Compartment"):
+            return
         self.context.compartment_id = compartment_id
         self.context.compartment_path = self._path_of(compartment_id)
         self._context_changed()
 
     def switch_compartment_by_name(self, name: str) -> None:
+        """`:compartment <name|path>` (the same matching as `--compartment`)."""
+        if self.refuse_switch("Compartment"):
+            return
+
         def resolve() -> None:
-            wanted = name.strip().lower()
-            if wanted in ("root", "tenancy", "/"):
-                self.switch_compartment(self.context.tenancy_id)
-                return
-            matches = [c for c in self.compartments.values() if c.name.lower() == wanted]
-            if not matches:
-                matches = [c for c in self.compartments.values() if wanted in c.name.lower()]
+            from tui.ui.data.compartments import find
+
+            matches = find(self.compartments, self.context.tenancy_id, name)
             if not matches:
                 self.notify(f"No compartment named {name}", severity="warning", markup=False)
             elif len(matches) > 1:
                 self.notify(f"{len(matches)} compartments match {name}: "
-                            + ", ".join(self._path_of(c.id) for c in matches[:5]), severity="warning",
+                            + ", ".join(self._path_of(c) for c in matches[:5]), severity="warning",
                             markup=False)
             else:
-                self.switch_compartment(matches[0].id)
+                self.switch_compartment(matches[0])
 
         if self.compartments:
             resolve()
@@ -304,6 +447,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
     def switch_profile(self, name: str) -> None:
         """Rebuild the session on another profile of the same config file (the same one: reload it
         from disk, keeping the compartment, e.g. after its key was rotated)."""
+        if self.refuse_switch("Profile"):
+            return
         settings = self.settings
         reload = name == self.context.profile
         settings.profile = name
@@ -314,6 +459,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         if not reload:
             self.context.compartment_id = None
             self.compartments = {}
+        self.connection_error = None
+        self._connecting = True
         self.refresh_context()
         self.call(self, "connect", self._connect_now, group="connect", on_success=self._on_profile_connected,
                   on_error=self._connect_failed)
@@ -327,6 +474,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
     def action_pick_region(self) -> None:
         from tui.ui.screens.region_picker import RegionPicker
 
+        if self.refuse_switch("Region"):
+            return
         def chosen(value: str | None) -> None:
             if value is not None:
                 self.switch_region(value)
@@ -336,6 +485,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
     def action_pick_compartment(self) -> None:
         from tui.ui.screens.compartment_picker import CompartmentPicker
 
+        if self.refuse_switch("Compartment"):
+            return
         def chosen(value: str | None) -> None:
             if value:
                 self.switch_compartment(value)
@@ -345,6 +496,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
     def action_pick_profile(self) -> None:
         from tui.ui.screens.profile_picker import ProfilePicker
 
+        if self.refuse_switch("Profile"):
+            return
         def chosen(value: str | None) -> None:
             if value:  # the current one too: it is read again from disk
                 self.switch_profile(value)
@@ -359,6 +512,13 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         self.push_screen(HelpScreen(self.screen))
 
     # ------------------------------------------------------------------ shared services
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast (this app's and every widget's `notify`) shows its text through the sanitiser:
+        names and messages from the service reach toasts from many callers."""
+        super().notify(clean(message, multiline=True), title=clean(title), severity=severity, timeout=timeout,
+                       markup=markup)
+
     def show_error(self, error: CloudError) -> None:
         """The one place failures are shown: code, message, request id and hint; never a traceback."""
         if not isinstance(error, CloudError):
@@ -401,28 +561,10 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
     def list_shown(self, *, rows: bool) -> None:
         """A list finished loading (rows or not): start the deferred start-up work once.
 
-        Benchmark hook: with OCI_GENAI_TUI_BENCH_FIRST_ROW=<file>, write the wall time at which the
-        first rows were painted to <file> and exit (tests/bench/cold_start.py)."""
-        import os
-
+        (tests/bench/cold_start.py times the first row from outside, on the pseudo-terminal.)"""
         if not getattr(self, "_compartments_requested", False):
             self._compartments_requested = True
             self.load_compartments()
-        path = os.environ.get("OCI_GENAI_TUI_BENCH_FIRST_ROW")
-        if not rows:
-            return
-        if not path or getattr(self, "_bench_reported", False):
-            return
-        self._bench_reported = True
-
-        def report() -> None:
-            import time
-
-            with open(path, "w", encoding="utf-8") as out:
-                out.write(repr(time.time()))
-            self.exit()
-
-        self.call_after_refresh(report)
 
     def jump_to_row(self, view_id: str, key: str) -> None:
         """Show `view_id` with the cursor on row `key` (clearing a `/` filter that hides it)."""

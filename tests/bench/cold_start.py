@@ -1,100 +1,139 @@
-"""Cold start of `oci-genai-tui --demo` to the first model row on screen (median of N runs), printed
-beside the wall time of `oci generative-ai model-collection list-models --all` against the same
-local service.
+"""Start-up: the console's start to its first painted model row, beside the OCI CLI's bare list.
 
-Run: .venv/bin/python tests/bench/cold_start.py [N]
-Each run starts a fresh process on a pseudo-terminal (120x40) with OCI_GENAI_TUI_BENCH_FIRST_ROW set:
-the console writes the wall time at which the first rows were painted, then exits.
+Run: .venv/bin/python tests/bench/cold_start.py [--runs 9] [--no-demo] [--only-demo]
+
+One local service (seed demo) runs for the whole script. Alternating, `--runs` times each:
+- the console (`oci-genai-tui --config-file ... --endpoint-template ... --compartment <tenancy>`)
+  on a 120x40 pseudo-terminal, timed from spawn to the first output byte that paints a model row
+  (the row text "ACTIVE" reaching the terminal: measured outside the console, no hook inside it);
+- `oci generative-ai model-collection list-models --all --compartment-id <tenancy>` (.venv-cli),
+  timed from spawn to exit, on the same service.
+Then the same with `oci-genai-tui --demo` (which also starts its own service) against the CLI.
+Prints the medians and the ratio console / CLI. Goals (issue 12): <= 0.9 without --demo, <= 1.0 with.
+HOME and XDG folders point into a fresh temporary directory; TERM=xterm-256color.
 """
 
 from __future__ import annotations
 
-import fcntl
+import argparse
 import os
-import pty
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import threading
 import time
 from pathlib import Path
+
+from ptyprocess import PtyProcess
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.bench._service import Service  # noqa: E402
 
+MARK = b"ACTIVE"  # every seeded model row shows a state; the header and status line never say ACTIVE
 
-def console_command() -> list[str]:
+
+def scrubbed_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("OCI_", "TEXTUAL", "XDG_")) and k not in ("NO_COLOR", "COLUMNS", "LINES")}
+    for sub in ("config", "data", "state", "cache"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
+               XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"),
+               TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8",
+               OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING="True")
+    return env
+
+
+def console_argv() -> list[str]:
     script = ROOT / ".venv" / "bin" / "oci-genai-tui"
     return [str(script)] if script.exists() else [sys.executable, "-m", "tui"]
 
 
-def one_run() -> float:
-    marker = Path(tempfile.mktemp(prefix="first-row-"))
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    env = dict(os.environ, OCI_GENAI_TUI_BENCH_FIRST_ROW=str(marker), TERM="xterm-256color")
-    env.pop("TEXTUAL_THEME", None)
+def console_run(args: list[str], env: dict[str, str], timeout: float = 60.0) -> float:
+    """Seconds from spawn to the first model row on the terminal; then quit the console."""
+    found = threading.Event()
+    started = time.perf_counter()
+    proc = PtyProcess.spawn(console_argv() + args, env=env, cwd=str(ROOT), dimensions=(40, 120))
+    seen = [0.0]
 
-    def drain() -> None:
+    def read() -> None:
+        tail = b""
+        while True:
+            try:
+                chunk = proc.read(65536)
+            except EOFError:
+                return
+            if not found.is_set() and MARK in tail + chunk:
+                seen[0] = time.perf_counter()
+                found.set()
+            tail = chunk[-len(MARK):]
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        if not found.wait(timeout):
+            raise RuntimeError("the console painted no model row in time")
+        return seen[0] - started
+    finally:
         try:
-            while os.read(master, 65536):
-                pass
-        except OSError:
-            pass
-
-    threading.Thread(target=drain, daemon=True).start()
-    started = time.time()
-    proc = subprocess.Popen(console_command() + ["--demo", "--log-file", os.devnull], cwd=ROOT, env=env,
-                            stdin=slave, stdout=slave, stderr=slave, close_fds=True)
-    try:
-        proc.wait(30)
-    finally:
-        os.close(slave)
-        os.close(master)
-    if not marker.exists():
-        raise RuntimeError("the console did not report a first row")
-    first_row = float(marker.read_text())
-    marker.unlink()
-    return first_row - started
+            proc.write(b"\x11")  # ctrl+q: a clean exit (the demo service stops with the console)
+            deadline = time.monotonic() + 5
+            while proc.isalive() and time.monotonic() < deadline:
+                time.sleep(0.02)
+        finally:
+            if proc.isalive():
+                proc.terminate(force=True)
 
 
-def cli_list_models(runs: int) -> float | None:
+def cli_run(service: Service, env: dict[str, str]) -> float:
     cli = ROOT / ".venv-cli" / "bin" / "oci"
-    if not cli.exists():
-        return None
-    service = Service("demo")
-    try:
-        times = []
-        for _ in range(runs):
-            t = time.perf_counter()
-            subprocess.run(
-                [str(cli), "--config-file", str(service.config_file), "--endpoint", f"{service.url}/us-chicago-1",
-                 "generative-ai", "model-collection", "list-models", "--all",
-                 "--compartment-id", service.tenancy_id],
-                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                env=dict(os.environ, OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING="True"),
-            )
-            times.append(time.perf_counter() - t)
-        return statistics.median(times)
-    finally:
-        service.stop()
+    started = time.perf_counter()
+    subprocess.run(
+        [str(cli), "--config-file", str(service.config_file), "--endpoint", f"{service.url}/us-chicago-1",
+         "generative-ai", "model-collection", "list-models", "--all", "--compartment-id", service.tenancy_id],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+    )
+    return time.perf_counter() - started
 
 
-def main(runs: int) -> None:
-    one_run()  # warm the OS page cache once (a "cold" start means a new process, not a cold disk)
-    times = [one_run() for _ in range(runs)]
-    print(f"cold start: oci-genai-tui --demo to first model row: median {statistics.median(times):.2f} s "
-          f"(min {min(times):.2f}, max {max(times):.2f}, {runs} runs)")
-    cli = cli_list_models(max(3, runs // 2))
-    if cli is not None:
-        print(f"for comparison: oci generative-ai model-collection list-models --all (same local service): "
-              f"median {cli:.2f} s")
+def compare(label: str, runs: int, console: list[float], cli: list[float]) -> None:
+    c, o = statistics.median(console), statistics.median(cli)
+    print(f"{label}: console start -> first model row median {c:.3f} s (min {min(console):.3f}, max {max(console):.3f});"
+          f" OCI CLI list-models --all median {o:.3f} s (min {min(cli):.3f}, max {max(cli):.3f});"
+          f" console / CLI = {c / o:.2f}  [{runs} alternating runs each]")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--no-demo", action="store_true", help="skip the --demo comparison")
+    parser.add_argument("--only-demo", action="store_true", help="only the --demo comparison")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="cold-start-") as tmp:
+        env = scrubbed_env(Path(tmp))
+        service = Service("demo")
+        try:
+            direct = ["--config-file", str(service.config_file), "--endpoint-template", service.endpoint_template,
+                      "--compartment", service.tenancy_id, "--log-file", os.devnull]
+            console_run(direct, env)  # warm the page cache once: "cold" means a new process, not a cold disk
+            cli_run(service, env)
+            if not args.only_demo:
+                console, cli = [], []
+                for _ in range(args.runs):
+                    console.append(console_run(direct, env))
+                    cli.append(cli_run(service, env))
+                compare("same running service", args.runs, console, cli)
+            if not args.no_demo:
+                console, cli = [], []
+                for _ in range(args.runs):
+                    console.append(console_run(["--demo", "--log-file", os.devnull], env))
+                    cli.append(cli_run(service, env))
+                compare("--demo (starts its own service) vs CLI on the running one", args.runs, console, cli)
+        finally:
+            service.stop()
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7)
+    main()

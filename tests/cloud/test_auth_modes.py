@@ -190,7 +190,7 @@ def test_tokens_are_renewed_during_a_run_longer_than_their_lifetime(signin, mode
             "resource_principal": "resource"}[mode]
     used = [c for c in emu.auth.tokens.issued_of(kind) if emu.auth.tokens.used.get(c["jti"])]
     assert len(used) >= 2
-    assert max(c["iat"] for c in used) >= min(c["exp"] for c in used)  # the run outlived the first token
+    assert time.time() - started > 2 * emu.auth.lifetime  # the run outlived the first token
     if mode in ("security_token", "instance_principal", "instance_obo_user"):
         assert set(statuses) == {200}  # renewed before expiry: not one 401
     else:  # resource principals: re-read on change, and the SDK's refresh-on-401 covers a race

@@ -44,7 +44,7 @@ def test_region_command_burst_on_imported_tab(launch):
         region = ("eu-frankfurt-1", "fra") if i % 2 == 0 else ("us-chicago-1", "ord")
         console.type_burst(f":region {region[1]}\r")
         try:
-            console.wait_until(lambda: region[0] in console.header() and "updated" in console.screen_text()
+            console.wait_until(lambda region=region: region[0] in console.header() and "updated" in console.screen_text()
                                or _dialog_open(console) is not None, 15, f"region {region[0]}")
         except AssertionError as exc:
             misroutes.append(f"round {i}: {exc}")
@@ -67,7 +67,7 @@ def test_compartment_command_burst(launch):
         name = "genai-prod-endpoints" if i % 2 == 0 else "genai-prod-models"
         console.type_burst(f":compartment {name}\r")
         try:
-            console.wait_until(lambda: console.header().endswith(name) or _dialog_open(console) is not None,
+            console.wait_until(lambda name=name: console.header().endswith(name) or _dialog_open(console) is not None,
                                15, f"compartment {name}")
         except AssertionError as exc:
             misroutes.append(f"round {i}: {exc}")
@@ -123,7 +123,7 @@ def test_tab_between_wizard_fields_burst(launch):
             console.wait_quiet(0.2)
             model_id, branch, commit = f"org{i}/model-{i}", f"b{i}x", f"{i:02d}abcdef"
             console.type_burst(f"\t{model_id}\t{branch}\t{commit}")
-            console.wait_until(lambda: commit in console.screen_text(), 10, "the third field to fill")
+            console.wait_until(lambda commit=commit: commit in console.screen_text(), 10, "the third field to fill")
             console.wait_quiet(0.2)
             lines = console.screen_lines()
             alone = {value: any(re.search(rf"(^|\s){re.escape(value)}(\s|$)", line) for line in lines)

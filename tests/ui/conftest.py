@@ -4,7 +4,8 @@
 `(app, emulator)`. The app talks to the emulator over loopback HTTP with the real SDK, its `now`
 is the emulator's ManualClock (fixed start, so "updated hh:mm:ss" and date highlights never move),
 its theme is explicit, the input cursor does not blink, and `app.run_test()` defaults to `size`.
-Helper coroutine `settle(pilot)` waits until timers have fired and every worker is done.
+The helpers (`settle`, `default_compartment`, `wait_until`, ...) live in tests/helpers.py; the
+re-exports below keep `from tests.ui.conftest import settle` working for now.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import time
 
 import pytest
 from textual.widgets import Input
-from textual.worker import WorkerCancelled, WorkerFailed
 
+from tests.helpers import default_compartment, settle  # noqa: F401 - re-exported
 from tui.emulator import ManualClock
 from tui.emulator.clock import SEED_EPOCH
 
@@ -59,43 +60,6 @@ def make_app(make_emulator, identity):
         return app, emu
 
     return factory
-
-
-def default_compartment(emu) -> str | None:
-    """The compartment a seed's interesting data lives in (the demo's models compartment, ...)."""
-    extras = getattr(emu.seed_info, "extras", {}) or {}
-    for key in ("models_compartment_id", "scale_compartment_id", "hostile_compartment_id"):
-        if extras.get(key):
-            return extras[key]
-    return None
-
-
-async def settle(pilot, rounds: int = 3) -> None:
-    """Let debounce timers fire and wait for every worker (and the UI updates they trigger)."""
-    app = pilot.app
-    for _ in range(40):  # the compartment names load shortly after the first rows (header path)
-        if app.compartments or not getattr(app, "connected", False) or app.last_error is not None:
-            break
-        await pilot.pause(0.05)
-    for _ in range(rounds):
-        await pilot.pause(0.12)
-        for _attempt in range(5):
-            try:
-                await app.workers.wait_for_complete()
-                break
-            except (WorkerCancelled, WorkerFailed):  # a newer call superseded one: wait for the rest
-                continue
-        await pilot.pause()
-
-
-def wait_until(predicate, timeout: float = 5.0):
-    """For sync code paths: poll `predicate` until true (used by snapshot run_before helpers)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")

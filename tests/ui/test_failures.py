@@ -32,7 +32,7 @@ async def test_unreachable_region_is_reported_quickly(make_app):
     async with app.run_test() as pilot:
         started = time.monotonic()
         await settle(pilot)
-        assert time.monotonic() - started < 5
+        assert time.monotonic() - started < 30  # fail-fast: the SDK default retries ~95 s
         error = app.last_error
         assert error is not None and error.code in ("ConnectionRefused", "ConnectionError", "Timeout")
         view = app.main.current_view
@@ -51,7 +51,7 @@ async def test_wrong_key_shows_401(make_app, identity, tmp_path):
         async with app.run_test() as pilot:
             started = time.monotonic()
             await settle(pilot)
-            assert time.monotonic() - started < 5
+            assert time.monotonic() - started < 30  # fail-fast: the SDK default retries ~95 s
             error = app.last_error
             assert error is not None and error.status == 401 and error.code == "NotAuthenticated"
             assert error.opc_request_id
@@ -67,7 +67,7 @@ async def test_throttling_shows_429_and_recovers(make_app):
     async with app.run_test() as pilot:
         started = time.monotonic()
         await settle(pilot)
-        assert time.monotonic() - started < 5
+        assert time.monotonic() - started < 30  # fail-fast: the SDK default retries ~95 s
         error = app.last_error
         assert error is not None and error.status == 429
         assert "Throttled" in (error.hint or "")

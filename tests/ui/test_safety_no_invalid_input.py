@@ -12,18 +12,16 @@ well-formed OCID of a cluster that does not exist can only be found out by the s
 from __future__ import annotations
 
 import asyncio
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
-from test_wizard_helpers import ready  # noqa: E402
+from tests.helpers import examples, ready
+from tui.cloud import fine_tuning
+from tui.ui import actions
 
-from tui.cloud import fine_tuning  # noqa: E402
-from tui.ui import actions  # noqa: E402
-
-EXAMPLES = 30
+# Each example drives the live wizard end to end (seconds each). The CI profile is derandomised, so
+# its examples are the same every run; `dev.py test --thorough` draws many more, at random.
+EXAMPLES = examples(ci=10, thorough=100)
 _any_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
 
 
@@ -83,8 +81,10 @@ def _drive(app, make_walk, example) -> str:
     async def run() -> str:
         outcome = await make_walk(example)
         if app.screen is not app.main and hasattr(app.screen, "submission"):
-            app.screen.dismiss(None)
-            await asyncio.sleep(0.01)
+            wizard = app.screen
+            wizard.dismiss(None)
+            while app.screen is wizard:  # the next example opens its wizard on the main screen
+                await asyncio.sleep(0.005)
         return outcome
 
     return app.call_from_thread(run)

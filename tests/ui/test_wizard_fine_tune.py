@@ -4,12 +4,8 @@ and a fine-tune the service accepts but fails at run time (visible as FAILED wit
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from test_wizard_helpers import (  # noqa: E402
+from tests.helpers import (
     count, fine_tune_to_review, next_step, open_fine_tune, ready, status_of, wait_until,
 )
 

@@ -4,12 +4,8 @@ switching sources without losing input, and the review's body and CLI equivalent
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from test_wizard_helpers import (  # noqa: E402
+from tests.helpers import (
     count, import_hf_to_review, next_step, open_import, pick_radio, ready, status_of, wait_until,
 )
 

@@ -4,13 +4,9 @@ default theme, no blinking cursor, pollers paused, toasts cleared before the cap
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-import pytest  # noqa: E402
-from test_wizard_helpers import (  # noqa: E402
+import pytest
+from tests.helpers import (
     fine_tune_to_review, import_hf_to_review, next_step, open_fine_tune, open_import, pick_radio, ready,
     wait_until,
 )

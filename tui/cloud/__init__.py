@@ -15,7 +15,7 @@ from typing import Any
 
 _EXPORTS = {
     "Profile": "auth", "list_profiles": "auth", "load_profile": "auth", "profile_from_config": "auth",
-    "BuilderError": "builders",
+    "BuilderError": "builder_error",
     "CloudSession": "clients",
     "CloudError": "errors", "from_exception": "errors",
     "GenAI": "operations", "Result": "operations", "new_retry_token": "operations",

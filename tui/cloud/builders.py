@@ -17,7 +17,7 @@ import oci.generative_ai.models as sdk
 import oci.util
 
 from tui.cloud import fine_tuning
-from tui.cloud.errors import CloudError
+from tui.cloud.builder_error import BuilderError  # re-exported: its home moved to break a cycle
 from tui.cloud.regions import UnknownRegionError, lookup_region
 from tui.cloud.resources import (
     IMPORTED_MODEL_PRIMARY_CAPABILITIES,
@@ -60,26 +60,12 @@ HF_COMMIT_RE = re.compile(r"^[0-9a-fA-F]{7,64}$")
 OCID_RE = re.compile(
     r"^ocid1\.(?P<type>[a-z0-9]+)\.(?P<realm>[a-z0-9]+)\.(?P<region>[a-z0-9-]*)(?:\.[a-z0-9-]*)?\.(?P<unique>[A-Za-z0-9_-]+)$"
 )
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-class BuilderError(CloudError, ValueError):
-    """Invalid input for a request body: ``field`` names the field, ``rule`` the rule it broke.
-
-    Rules: required, type, range, shape, choice, length, conflict.
-    It is a CloudError too, so callers of the operations layer catch a single type.
-    """
-
-    def __init__(self, field: str, rule: str, message: str) -> None:
-        CloudError.__init__(self, message, code="InvalidParameter", hint=f"Fix the field '{field}' ({rule}).")
-        self.field = field
-        self.rule = rule
-
-    def __str__(self) -> str:
-        return self.message
-
-    def __repr__(self) -> str:
-        return f"BuilderError(field={self.field!r}, rule={self.rule!r}, message={self.message!r})"
+#: What no text field may hold: C0 controls and DEL, C1 controls (U+0080-U+009F: an 8-bit CSI U+009B
+#: acts on a terminal like ESC [), bidi embeddings / overrides / isolates / marks (they reorder what
+#: a reader sees) and lone surrogates. Free text may keep newline and tab (`_free_text`).
+CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]")
+CONTROL_MESSAGE = "must not contain control characters (C0, C1 or bidi controls)"
+_CONTROL = CONTROL_RE
 
 
 # ------------------------------------------------------------------------------------------------
@@ -143,6 +129,8 @@ def check_display_name(value: Any, *, field: str = "display_name", required: boo
         raise BuilderError(field, "type", f"{field} must be text, not {type(value).__name__}")
     if len(value) > DISPLAY_NAME_MAX:
         raise BuilderError(field, "length", f"{field} must be at most {DISPLAY_NAME_MAX} characters")
+    if CONTROL_RE.search(value):
+        raise BuilderError(field, "shape", f"{field} {CONTROL_MESSAGE}")
     if not DISPLAY_NAME_RE.fullmatch(value):
         raise BuilderError(
             field, "shape",
@@ -153,8 +141,8 @@ def check_display_name(value: Any, *, field: str = "display_name", required: boo
 
 def _free_text(field: str, value: Any, max_len: int) -> str | None:
     text = _optional_str(field, value, max_len=max_len)
-    if text is not None and _CONTROL.search(text.replace("\n", "").replace("\t", "")):
-        raise BuilderError(field, "shape", f"{field} must not contain control characters")
+    if text is not None and CONTROL_RE.search(text.replace("\n", "").replace("\t", "")):
+        raise BuilderError(field, "shape", f"{field} {CONTROL_MESSAGE}")
     return text
 
 
@@ -168,6 +156,10 @@ def _freeform_tags(value: Any) -> dict[str, str] | None:
             raise BuilderError("freeform_tags", "type", "freeform_tags keys and values must be text (keys non-empty)")
         if len(k) > 100 or len(v) > 256:
             raise BuilderError("freeform_tags", "length", "freeform tag keys ≤ 100 and values ≤ 256 characters")
+        if CONTROL_RE.search(k):
+            raise BuilderError("freeform_tags", "shape", f"freeform tag keys {CONTROL_MESSAGE}")
+        if CONTROL_RE.search(v):
+            raise BuilderError("freeform_tags", "shape", f"freeform tag values {CONTROL_MESSAGE}")
     return dict(value)
 
 
@@ -189,7 +181,8 @@ def _number(param: fine_tuning.HyperParameter, value: Any) -> int | float:
         try:
             value = int(text) if param.kind is int and re.fullmatch(r"[+-]?\d+", text) else float(text)
         except ValueError:
-            raise BuilderError(field, "type", f"{field} must be a {'whole number' if param.kind is int else 'number'}")
+            raise BuilderError(field, "type",
+                               f"{field} must be a {'whole number' if param.kind is int else 'number'}") from None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BuilderError(field, "type", f"{field} must be a {'whole number' if param.kind is int else 'number'}")
     if isinstance(value, float) and not math.isfinite(value):
@@ -282,7 +275,7 @@ def tfew_training_config(*, base_model_name: str | None = None, fill_defaults: b
                          early_stopping_threshold: Any = None,
                          log_model_metrics_interval_in_steps: Any = None) -> sdk.TFewTrainingConfig:
     """T-Few (parameter-efficient) training config."""
-    return training_config(  # type: ignore[return-value]
+    return training_config(
         fine_tuning.TFEW, base_model_name=base_model_name, fill_defaults=fill_defaults,
         total_training_epochs=total_training_epochs, learning_rate=learning_rate,
         training_batch_size=training_batch_size, early_stopping_patience=early_stopping_patience,
@@ -297,7 +290,7 @@ def vanilla_training_config(*, base_model_name: str | None = None, fill_defaults
                             early_stopping_threshold: Any = None, log_model_metrics_interval_in_steps: Any = None,
                             num_of_last_layers: Any = None) -> sdk.VanillaTrainingConfig:
     """Vanilla (full-parameter, last N layers) training config."""
-    return training_config(  # type: ignore[return-value]
+    return training_config(
         fine_tuning.VANILLA, base_model_name=base_model_name, fill_defaults=fill_defaults,
         total_training_epochs=total_training_epochs, learning_rate=learning_rate,
         training_batch_size=training_batch_size, early_stopping_patience=early_stopping_patience,
@@ -314,7 +307,7 @@ def lora_training_config(*, base_model_name: str | None = None, fill_defaults: b
                          lora_r: Any = None, lora_alpha: Any = None, lora_dropout: Any = None,
                          ) -> sdk.LoraTrainingConfig:
     """LoRA (low-rank adaptation) training config."""
-    return training_config(  # type: ignore[return-value]
+    return training_config(
         fine_tuning.LORA, base_model_name=base_model_name, fill_defaults=fill_defaults,
         total_training_epochs=total_training_epochs, learning_rate=learning_rate,
         training_batch_size=training_batch_size, early_stopping_patience=early_stopping_patience,
@@ -438,7 +431,7 @@ def create_imported_model_details(compartment_id: Any, data_source: Any, *, capa
             n = normalize_capability(c, "imported_model")
         except BuilderError:
             raise BuilderError("capability", "choice",
-                               f"capability {c!r} is not valid; valid: {', '.join(IMPORTED_MODEL_PRIMARY_CAPABILITIES)}")
+                               f"capability {c!r} is not valid; valid: {', '.join(IMPORTED_MODEL_PRIMARY_CAPABILITIES)}") from None
         if n not in caps:
             caps.append(n)
     primary = [c for c in caps if c in IMPORTED_MODEL_PRIMARY_CAPABILITIES]

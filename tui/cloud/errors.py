@@ -96,9 +96,9 @@ def hint_for(status: int | None, code: str | None = None, *, retry_after: float 
         if code == "InvalidatedRetryToken":
             return "The retry token was already used for a different request: submit with a new token."
         if code == "IncorrectState":
-            return "The resource is in a transitional state: wait until it settles, then retry."
-        return ("Conflict: the resource is in use (for example by an endpoint) or in a transitional state; "
-                "free it or wait, then retry.")
+            return "The resource is in a transitional state: wait until it settles, then try again."
+        return ("Conflict: the resource is in use (for example by an endpoint) or in a state that does not "
+                "allow this; free it or change it first.")
     if status == 412:
         return "The resource changed since you loaded it: reload it and apply your change again."
     if status == 429:
@@ -207,7 +207,7 @@ def from_exception(exc: BaseException, operation: str | None = None, region: Any
     req_exc = oci._vendor.requests.exceptions
     timeout_types: tuple[type, ...] = (req_exc.Timeout, socket.timeout, TimeoutError)
     try:
-        import requests as _requests  # the SDK may use the top-level package in some versions
+        import requests as _requests  # type: ignore[import-untyped]  # the SDK may use the top-level package in some versions
 
         timeout_types += (_requests.exceptions.Timeout,)
         conn_types: tuple[type, ...] = (req_exc.ConnectionError, _requests.exceptions.ConnectionError)

@@ -110,14 +110,18 @@ def fine_tunable_models() -> tuple[str, ...]:
     return tuple(_METHODS_BY_MODEL)
 
 
+#: (default, minimum, maximum, confirmed) of one hyperparameter, as HyperParameter takes them
+_Range = tuple[int | float, int | float | None, int | float | None, bool]
+
+
 def _common(
     *,
-    epochs: tuple = (3, 1, None, True),
-    lr: tuple = (0.0002, 0.0, 1.0, True),
-    batch: tuple = (8, 8, 16, True),
-    patience: tuple = (15, 0, None, True),
-    threshold: tuple = (0.0001, 0.0, None, True),
-    log_interval: tuple = (10, 0, None, True),
+    epochs: _Range = (3, 1, None, True),
+    lr: _Range = (0.0002, 0.0, 1.0, True),
+    batch: _Range = (8, 8, 16, True),
+    patience: _Range = (15, 0, None, True),
+    threshold: _Range = (0.0001, 0.0, None, True),
+    log_interval: _Range = (10, 0, None, True),
 ) -> list[HyperParameter]:
     return [
         HyperParameter("total_training_epochs", "Training epochs", int, *epochs,

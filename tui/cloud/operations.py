@@ -17,6 +17,7 @@ of the retry's error. A conflict that is real is still raised.
 
 from __future__ import annotations
 
+import builtins
 import secrets
 import string
 from dataclasses import dataclass, replace
@@ -78,7 +79,7 @@ class Result(Generic[T]):
             etag=headers.get("etag"),
             opc_request_id=getattr(response, "request_id", None) or headers.get("opc-request-id"),
             work_request_id=headers.get("opc-work-request-id"),
-            region=getattr(region, "id", region),
+            region=str(getattr(region, "id", region)) if region is not None else None,
             retry_token=retry_token,
             pages=pages,
             attempts=max(1, attempts),
@@ -139,7 +140,7 @@ class _Caller:
 
     def _paginate(self, operation: str, region: Region, fn: Callable[..., Any], *args: Any,
                   max_pages: int = 1000, item_filter: Callable[[Any], bool] | None = None,
-                  **kwargs: Any) -> Result[list[Any]]:
+                  **kwargs: Any) -> Result[builtins.list[Any]]:
         items: list[Any] = []
         seen: set[str] = set()
         page: str | None = None
@@ -228,7 +229,7 @@ class GenAI(_Caller):
     def list(self, kind: ResourceKind | str, compartment_id: str, *, region: Any = None, vendor: str | None = None,
              capability: Any = None, lifecycle_state: str | None = None, display_name: str | None = None,
              id: str | None = None, sort_by: str | None = None, sort_order: str | None = None,
-             page_size: int | None = None, max_pages: int = 1000, interactive: bool = True) -> Result[list[Any]]:
+             page_size: int | None = None, max_pages: int = 1000, interactive: bool = True) -> Result[builtins.list[Any]]:
         """Every item of the listing (all pages); filters are exact matches as the API defines them."""
         k = kind_of(kind)
         op = k.operation_name("list")
@@ -394,7 +395,7 @@ class GenAI(_Caller):
 
     # -- the twelve named operations ---------------------------------------------------------------
 
-    def list_models(self, compartment_id: str, **kwargs: Any) -> Result[list[Any]]:
+    def list_models(self, compartment_id: str, **kwargs: Any) -> Result[builtins.list[Any]]:
         return self.list(MODEL, compartment_id, **kwargs)
 
     def get_model(self, model_id: str, **kwargs: Any) -> Result[Any]:
@@ -412,7 +413,7 @@ class GenAI(_Caller):
     def delete_model(self, model_id: str, **kwargs: Any) -> Result[None]:
         return self.delete(MODEL, model_id, **kwargs)
 
-    def list_imported_models(self, compartment_id: str, **kwargs: Any) -> Result[list[Any]]:
+    def list_imported_models(self, compartment_id: str, **kwargs: Any) -> Result[builtins.list[Any]]:
         return self.list(IMPORTED_MODEL, compartment_id, **kwargs)
 
     def get_imported_model(self, imported_model_id: str, **kwargs: Any) -> Result[Any]:
@@ -434,7 +435,7 @@ class GenAI(_Caller):
     # -- pickers -----------------------------------------------------------------------------------
 
     def list_compartments(self, parent: str | None = None, *, subtree: bool = True,
-                          lifecycle_state: str | None = "ACTIVE", max_pages: int = 1000) -> Result[list[Any]]:
+                          lifecycle_state: str | None = "ACTIVE", max_pages: int = 1000) -> Result[builtins.list[Any]]:
         """Compartments under ``parent`` (the tenancy when None); the whole tree when ``subtree``.
 
         The root itself is not included (get it with ``get_compartment``).
@@ -453,7 +454,7 @@ class GenAI(_Caller):
                                   compartment_id_in_subtree=bool(subtree and parent == root), **kwargs)
         # compartmentIdInSubtree is only valid at the tenancy: walk the tree breadth-first.
         items: list[Any] = []
-        frontier = [parent]
+        frontier: list[str | None] = [parent]
         last: Result[list[Any]] | None = None
         pages = 0
         while frontier:
@@ -463,7 +464,7 @@ class GenAI(_Caller):
                 pages += last.pages
                 items.extend(last.data)
                 nxt.extend(c.id for c in last.data)
-            frontier = nxt
+            frontier = list(nxt)
         assert last is not None
         return Result(items, None, last.opc_request_id, None, r.id, None, pages)
 

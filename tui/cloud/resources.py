@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from tui.cloud.builder_error import BuilderError
+from tui.cloud.errors import CloudError
+
 __all__ = [
     "Field",
     "ResourceKind",
@@ -396,8 +399,6 @@ def kind_of(kind: ResourceKind | str) -> ResourceKind:
         found = _KIND_ALIASES.get(kind.strip().lower().replace("-", "_").replace(" ", "_"))
         if found is not None:
             return found
-    from tui.cloud.errors import CloudError
-
     raise CloudError(
         f"unknown resource kind {kind!r}; valid: {', '.join(KINDS)}",
         code="InvalidKind",
@@ -420,8 +421,6 @@ def _canon(value: str) -> str:
 
 
 def _invalid(field_name: str, value: object, valid: Iterable[str], kind: ResourceKind) -> Exception:
-    from tui.cloud.builders import BuilderError
-
     return BuilderError(
         field_name,
         "choice",
@@ -482,7 +481,5 @@ def normalize_sort_order(value: Any) -> str:
     text = value.strip().lstrip(":").upper() if isinstance(value, str) else ""
     text = {"ASCENDING": "ASC", "DESCENDING": "DESC"}.get(text, text)
     if text not in SORT_ORDERS:
-        from tui.cloud.builders import BuilderError
-
         raise BuilderError("sort_order", "choice", f"sort_order {value!r} is not valid; valid: ASC, DESC")
     return text

@@ -2,7 +2,11 @@
 
 Every state a resource or a work request shows is computed from `clock.now()` when it is read, so a
 test moves the world forward with `ManualClock.advance(seconds)` and nothing else; standalone and
-demo mode use `RealClock(speed)` so a 120-emulated-second fine-tune finishes in a few real seconds.
+demo mode use `RealClock(speed)` so a 120-second fine-tune finishes in a few real seconds.
+
+`RealClock` keeps timestamps honest: `now()` is the wall clock, always (a compressed clock once ran
+ahead of it, and the demo showed resources created in the future). The pace only shortens how long
+jobs take: `duration(seconds)` is what the emulator schedules with.
 """
 
 from __future__ import annotations
@@ -37,24 +41,34 @@ class ManualClock:
             self._now += timedelta(seconds=seconds)
             return self._now
 
+    @staticmethod
+    def duration(seconds: float) -> float:
+        """Jobs take their nominal time: tests advance the clock by exactly that much."""
+        return seconds
+
 
 class RealClock:
-    """Wall time, compressed: `speed` emulated seconds pass per real second."""
+    """Wall time; `speed` (the pace) makes jobs `speed` times shorter, never the clock faster."""
 
     def __init__(self, speed: float = 1.0):
         if speed <= 0:
             raise ValueError("speed must be positive")
         self.speed = float(speed)
+        self._offset = timedelta(0)
         self._start_wall = datetime.now(timezone.utc)
         self._start_mono = time.monotonic()
 
     def now(self) -> datetime:
-        elapsed = (time.monotonic() - self._start_mono) * self.speed
-        return self._start_wall + timedelta(seconds=elapsed)
+        # monotonic elapsed time on the start instant: wall time that never steps backwards
+        return self._start_wall + timedelta(seconds=time.monotonic() - self._start_mono) + self._offset
+
+    def duration(self, seconds: float) -> float:
+        """How long a job of nominal `seconds` takes on this clock."""
+        return seconds / self.speed
 
     def advance(self, seconds: float) -> datetime:
-        """Jump ahead (useful in demos); the compression continues from there."""
+        """Jump ahead (useful in demos and tests of a finished job)."""
         if seconds < 0:
             raise ValueError("a clock does not run backwards")
-        self._start_wall += timedelta(seconds=seconds)
+        self._offset += timedelta(seconds=seconds)
         return self.now()

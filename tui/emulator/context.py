@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from collections.abc import Collection
 from datetime import datetime
+from typing import overload
 
 from .store import IdentityStore, RegionStore
 from .wire import ApiError, Minter, invalid, missing
+
+
+class RawBody(bytes):
+    """An already-encoded reply body (a replayed reply, a PEM file): sent as it is, never as JSON."""
 
 
 @dataclass
@@ -32,7 +38,7 @@ class Ctx:
     params: dict[str, str]
     durations: dict[str, float]
     minter: Minter
-    _body: object = None
+    _body: dict | None = None
 
     # -- query ---------------------------------------------------------------------------------
     def q(self, name: str, default: str | None = None) -> str | None:
@@ -48,7 +54,13 @@ class Ctx:
             raise missing(name)
         return value
 
-    def q_enum(self, name: str, allowed, default: str | None = None, *, fold: bool = False) -> str | None:
+    @overload
+    def q_enum(self, name: str, allowed: Collection[str], default: str, *, fold: bool = False) -> str: ...
+    @overload
+    def q_enum(self, name: str, allowed: Collection[str], default: None = None, *,
+               fold: bool = False) -> str | None: ...
+    def q_enum(self, name: str, allowed: Collection[str], default: str | None = None, *,
+               fold: bool = False) -> str | None:
         value = self.q(name)
         if value is None:
             return default

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .context import Reply
+from .context import RawBody, Reply
 
 if TYPE_CHECKING:
     from .federation import AuthService
@@ -22,10 +22,8 @@ REQUIRED_AUTHORIZATION = "Bearer Oracle"
 
 
 def _text(value: str | bytes, status: int = 200) -> Reply:
-    from .server import _Raw  # the server's marker for an already-encoded body (imported late: no cycle)
-
     data = value.encode("utf-8") if isinstance(value, str) else value
-    return Reply(status, _Raw(data))
+    return Reply(status, RawBody(data))
 
 
 def handle(service: "AuthService", method: str, path: str, headers: dict[str, str]) -> Reply:

@@ -12,6 +12,8 @@ Seeds
   states (T-Few, LoRA and, in Chicago, Vanilla fine-tunes with metrics), imported models from both
   sources (one FAILED), endpoints (one ACTIVE on a custom model), finished work requests.
 - `scale:N`: `empty` plus N custom models in compartment "scale" (child of the tenancy), home region.
+- `scale:NxR`: the same, N custom models in each of R regions (the home region first, then the
+  others in `REGIONS` order; R from 1 to 13): `scale:10000x13` is the all-regions fleet view.
 - `hostile`: `empty` plus, in the home region, resources whose strings carry markup, escapes,
   control characters, very long, wide and right-to-left text (see `seed_hostile`).
 
@@ -37,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from tui.cloud import fine_tuning
-from tui.cloud.regions import lookup_region
+from tui.cloud.regions import REGIONS, lookup_region
 
 from . import lifecycle
 from .catalogue import BASE_MODELS
@@ -197,7 +199,8 @@ class Builder:
         res = store.add("model", data)
         self.info.models.setdefault(region, {})[name] = mid
         outcome_fail = failure if state == "FAILED" else None
-        start = self.emu.clock.now() - timedelta(seconds=15) if in_flight else created
+        ago = self.emu.durations["fine_tune"] / 8  # an eighth done (durations already follow the pace)
+        start = self.emu.clock.now() - timedelta(seconds=ago) if in_flight else created
         wr = self._work_request(region, "CREATE_MODEL", compartment, mid, "model", "/20231130/models/",
                                 start, self.emu.durations["fine_tune"], outcome_fail,
                                 ["Validating training data", "Provisioning fine-tuning capacity", "Training",
@@ -297,33 +300,51 @@ def apply(emu, name: str) -> SeedInfo:
     if name == "hostile":
         return seed_hostile.build(Builder(emu, name))
     if name.startswith("scale:"):
-        try:
-            count = int(name.split(":", 1)[1])
-        except ValueError:
-            raise ValueError(f"scale seed needs a count, e.g. scale:1000, got {name!r}") from None
-        if count < 0:
-            raise ValueError("scale count must not be negative")
-        return build_scale(Builder(emu, name), count)
-    raise ValueError(f"unknown seed {name!r}; valid: empty, demo, hostile, scale:N")
+        count, regions = parse_scale(name)
+        return build_scale(Builder(emu, name), count, regions)
+    raise ValueError(f"unknown seed {name!r}; valid: empty, demo, hostile, scale:N, scale:NxR")
 
 
-def build_scale(b: Builder, count: int) -> SeedInfo:
+def parse_scale(name: str) -> tuple[int, int]:
+    """`scale:N` -> (N, 1); `scale:NxR` -> (N, R)."""
+    spec = name.split(":", 1)[1].lower()
+    count_text, _, regions_text = spec.partition("x")
+    try:
+        count = int(count_text)
+        regions = int(regions_text) if regions_text else 1
+    except ValueError:
+        raise ValueError(f"scale seed needs a count, e.g. scale:1000 or scale:1000x13, got {name!r}") from None
+    if count < 0:
+        raise ValueError("scale count must not be negative")
+    if not 1 <= regions <= len(REGIONS):
+        raise ValueError(f"scale regions must be 1 to {len(REGIONS)}, got {regions}")
+    return count, regions
+
+
+def build_scale(b: Builder, count: int, regions: int = 1) -> SeedInfo:
     root = b.root()
     b.home_clusters(root)
     b.catalogue()
     home = b.emu.home_region
     scale = b.compartment("scale", root, f"{count} custom models for benchmarks", 100)
     b.info.extras["scale_compartment_id"] = scale
-    base_id = b.base_id(home, "cohere.command-r-08-2024") or next(iter(b.info.models[home].values()))
+    ordered = [home] + [r.id for r in REGIONS if r.id != home]
+    for region in ordered[:regions]:
+        _scale_region(b, region, scale, count)
+    return b.finish()
+
+
+def _scale_region(b: Builder, region: str, scale: str, count: int) -> None:
+    base_id = b.base_id(region, "cohere.command-r-08-2024") or next(iter(b.info.models[region].values()))
     ftd = {"trainingDataset": {"datasetType": "OBJECT_STORAGE", "namespaceName": "bench",
                                "bucketName": "bench", "objectName": "train.jsonl"},
            "dedicatedAiClusterId": b.info.extras["ft_cluster_id"],
            "trainingConfig": {"trainingConfigType": "TFEW_TRAINING_CONFIG"}}
     metrics = {"modelMetricsType": "CHAT_MODEL_METRICS", "finalAccuracy": 0.9, "finalLoss": 0.2}
-    table = b.emu.store(home).models
+    table = b.emu.store(region).models
     etag = b.minter.etag
     unique = b.minter.unique
-    prefix = f"ocid1.generativeaimodel.oc1.{home}.amaaaaaa"
+    prefix = f"ocid1.generativeaimodel.oc1.{region}.amaaaaaa"
     from .store import Resource
 
     for i in range(count):
@@ -339,4 +360,3 @@ def build_scale(b: Builder, count: int) -> SeedInfo:
             "fineTuneDetails": ftd, "modelMetrics": None if failed else metrics,
             "freeformTags": {}, "definedTags": {}, "systemTags": {},
         }, etag())
-    return b.finish()

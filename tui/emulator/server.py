@@ -31,7 +31,7 @@ from tui.cloud.regions import REGIONS, UnknownRegionError, lookup_region
 
 from . import routes
 from .clock import ManualClock
-from .context import Ctx, Reply
+from .context import Ctx, RawBody as _Raw, Reply
 from .faults import Faults, code_for
 from .federation import AuthService
 from .lifecycle import DEFAULT_DURATIONS
@@ -109,7 +109,9 @@ class Emulator:
         unknown = set(durations or {}) - set(DEFAULT_DURATIONS)
         if unknown:
             raise ValueError(f"unknown duration keys {sorted(unknown)}; valid: {sorted(DEFAULT_DURATIONS)}")
-        self.durations = {**DEFAULT_DURATIONS, **(durations or {})}
+        # the pace shortens jobs, never the clock: timestamps stay real time (`RealClock.duration`)
+        scale = getattr(self.clock, "duration", lambda seconds: seconds)
+        self.durations = {k: scale(v) for k, v in {**DEFAULT_DURATIONS, **(durations or {})}.items()}
         self.faults = Faults()
         self.requests = RequestLog()
         self.max_connections = max_connections
@@ -220,7 +222,7 @@ class Emulator:
             store = self._stores[region]
             store.settle(now)
             token = headers.get("opc-retry-token") if route.retry_token else None
-            key = (route.operation, token)
+            key = (str(route.operation), token or "")
             fingerprint = hashlib.sha256(path.encode() + b"\0" + body).hexdigest()
             if token:
                 stored = store.retry_tokens.get(key)
@@ -241,10 +243,6 @@ class Emulator:
             if token and 200 <= reply.status < 300:
                 store.retry_tokens[key] = StoredReply(fingerprint, reply.status, encode(reply.body), dict(reply.headers))
             return reply
-
-
-class _Raw(bytes):
-    """An already-encoded body (a replayed reply)."""
 
 
 def encode(body) -> bytes:

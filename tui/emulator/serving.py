@@ -262,10 +262,10 @@ def create_endpoint(ctx: Ctx) -> Reply:
     model_id = validate.ocid(body, "modelId", "modelId")
     cluster_id = validate.ocid(body, "dedicatedAiClusterId", "dedicatedAiClusterId")
     fields = _endpoint_fields(body)
-    cluster = ctx.store.clusters.get(cluster_id)  # type: ignore[arg-type]
+    cluster = ctx.store.clusters.get(cluster_id)
     if cluster is None or cluster.state == "DELETED":
-        raise _related("dedicatedAiClusterId", "dedicated AI cluster", cluster_id)  # type: ignore[arg-type]
-    model, label = _model(ctx, model_id)  # type: ignore[arg-type]
+        raise _related("dedicatedAiClusterId", "dedicated AI cluster", cluster_id)
+    model, label = _model(ctx, model_id)
     failure = _endpoint_failure(ctx, cluster, model, label)
     data = {
         "id": ctx.minter.regional("generativeaiendpoint", ctx.region),

@@ -128,9 +128,10 @@ class IdentityStore:
         return [c for c in self.compartments.values() if c["compartmentId"] == parent and c["id"] != parent]
 
     def subtree(self, root: str) -> list[dict]:
-        out, frontier = [], [root]
+        out: list[dict] = []
+        frontier = [root]
         while frontier:
-            nxt = []
+            nxt: list[str] = []
             for p in frontier:
                 kids = self.children(p)
                 out.extend(kids)

@@ -8,6 +8,7 @@ Enums are the SDK 2.189.0 values (reference §3). The display-name rule is the c
 from __future__ import annotations
 
 import re
+from typing import Literal, overload
 
 from .wire import invalid, missing
 
@@ -39,6 +40,12 @@ _INT_FIELDS = ("totalTrainingEpochs", "trainingBatchSize", "earlyStoppingPatienc
 _NUM_FIELDS = ("learningRate", "earlyStoppingThreshold", "loraDropout")
 
 
+# Each reader returns the value, or None when it is absent and not required: the overloads tell the
+# type checker that `required=True` never returns None.
+@overload
+def string(obj: dict, key: str, path: str, *, required: Literal[True], max_len: int | None = None) -> str: ...
+@overload
+def string(obj: dict, key: str, path: str, *, required: bool = False, max_len: int | None = None) -> str | None: ...
 def string(obj: dict, key: str, path: str, *, required: bool = False, max_len: int | None = None) -> str | None:
     value = obj.get(key)
     if value is None:
@@ -54,6 +61,10 @@ def string(obj: dict, key: str, path: str, *, required: bool = False, max_len: i
     return value
 
 
+@overload
+def obj(parent: dict, key: str, path: str, *, required: Literal[True]) -> dict: ...
+@overload
+def obj(parent: dict, key: str, path: str, *, required: bool = False) -> dict | None: ...
 def obj(parent: dict, key: str, path: str, *, required: bool = False) -> dict | None:
     value = parent.get(key)
     if value is None:
@@ -65,6 +76,10 @@ def obj(parent: dict, key: str, path: str, *, required: bool = False) -> dict | 
     return value
 
 
+@overload
+def ocid(parent: dict, key: str, path: str, *, required: Literal[True] = True) -> str: ...
+@overload
+def ocid(parent: dict, key: str, path: str, *, required: bool) -> str | None: ...
 def ocid(parent: dict, key: str, path: str, *, required: bool = True) -> str | None:
     value = string(parent, key, path, required=required)
     if value is not None and not OCID.fullmatch(value):
@@ -116,7 +131,7 @@ def training_config(cfg: dict, path: str) -> dict:
     kind = string(cfg, "trainingConfigType", f"{path}.trainingConfigType", required=True)
     if kind not in TRAINING_CONFIG_TYPES:
         raise invalid(f"{path}.trainingConfigType", f"{kind!r} is not one of {', '.join(TRAINING_CONFIG_TYPES)}")
-    out = {"trainingConfigType": kind}
+    out: dict[str, str | int | float] = {"trainingConfigType": kind}
     allowed = set(_INT_FIELDS[:4] + _NUM_FIELDS[:2])
     if kind == "LORA_TRAINING_CONFIG":
         allowed |= {"loraR", "loraAlpha", "loraDropout"}

@@ -46,7 +46,7 @@ def iso(dt: datetime | None) -> str | None:
 class Minter:
     """Mints OCIDs and etags from one RNG, so a seeded emulator is reproducible."""
 
-    def __init__(self, seed: object = None):
+    def __init__(self, seed: int | float | str | bytes | None = None) -> None:
         self.rng = random.Random(seed)
 
     def unique(self, n: int = 52) -> str:

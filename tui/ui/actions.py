@@ -15,7 +15,22 @@ from tui.cloud.resources import IMPORTED_MODEL, MODEL, kind_of
 def _refuse(app: Any, what: str) -> bool:
     """True (and a toast) when the console is read-only."""
     if getattr(app, "read_only", False):
-        app.notify(f"Read-only mode: {what} is disabled.", severity="warning", markup=False)
+        app.notify(f"Read-only mode blocks {what} (started with --read-only).", severity="warning", markup=False)
+        return True
+    return False
+
+
+def _not_connected(app: Any) -> bool:
+    """True (and a toast naming the real problem) when there is no working connection.
+
+    Without this, `n` after a failed connect said "Choose a compartment first" when the problem
+    was the profile or the endpoint."""
+    error = getattr(app, "connection_error", None)
+    if error is not None:
+        app.notify(f"Not connected: {error.message}. Press r to retry.", severity="error", markup=False)
+        return True
+    if not getattr(app, "connected", True):
+        app.notify("Still connecting…", severity="warning", markup=False)
         return True
     return False
 
@@ -27,6 +42,8 @@ def open_create(app: Any, kind: Any) -> Any:
     """MODEL → the fine-tune wizard, IMPORTED_MODEL → the import wizard (in the current context)."""
     k = kind_of(kind)
     if _refuse(app, "creating"):
+        return None
+    if _not_connected(app) or _locked(app):
         return None
     ctx = app.context
     if not getattr(ctx, "compartment_id", None):
@@ -47,8 +64,17 @@ def open_create(app: Any, kind: Any) -> Any:
     return screen
 
 
+def _locked(app: Any) -> bool:
+    """A wizard or dialog is already open on this context: one at a time."""
+    holder = app.context_lock() if hasattr(app, "context_lock") else None
+    if holder is not None:
+        app.notify(f"\"{holder}\" is open: finish or cancel it first.", severity="warning", markup=False)
+        return True
+    return False
+
+
 def open_edit(app: Any, kind: Any, ocid: str, region: Any) -> Any:
-    if _refuse(app, "editing"):
+    if _refuse(app, "editing") or _locked(app):
         return None
     from tui.ui.dialogs.edit import EditDialog
 
@@ -59,7 +85,7 @@ def open_edit(app: Any, kind: Any, ocid: str, region: Any) -> Any:
 
 def open_move(app: Any, kind: Any, ocid: str, region: Any) -> Any:
     """The compartment tree picker first, then a confirmation that sends the move."""
-    if _refuse(app, "moving"):
+    if _refuse(app, "moving") or _locked(app):
         return None
     from tui.ui.dialogs.move import MoveDialog
     from tui.ui.screens.compartment_picker import CompartmentPicker
@@ -84,7 +110,7 @@ def _compartment_label(app: Any, compartment_id: str) -> str:
 
 
 def open_delete(app: Any, kind: Any, ocid: str, region: Any, display_name: str) -> Any:
-    if _refuse(app, "deleting"):
+    if _refuse(app, "deleting") or _locked(app):
         return None
     from tui.ui.dialogs.delete import DeleteDialog
 

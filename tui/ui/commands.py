@@ -8,7 +8,10 @@ argument opens the matching picker. Unknown commands say so and list the valid o
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from tui.app import ConsoleApp
 
 VIEW_ALIASES = {
     "models": "models", "model": "models", "mo": "models", "m": "models",
@@ -21,39 +24,39 @@ VIEW_ALIASES = {
 }
 
 
-def _view(view_id: str) -> Callable[[Any, str], None]:
+def _view(view_id: str) -> Callable[["ConsoleApp", str], None]:
     return lambda app, arg: app.show_view(view_id)
 
 
-def _region(app: Any, arg: str) -> None:
+def _region(app: ConsoleApp, arg: str) -> None:
     if not arg:
         app.action_pick_region()
     else:
         app.switch_region(arg)
 
 
-def _compartment(app: Any, arg: str) -> None:
+def _compartment(app: ConsoleApp, arg: str) -> None:
     if not arg:
         app.action_pick_compartment()
     else:
         app.switch_compartment_by_name(arg)
 
 
-def _profile(app: Any, arg: str) -> None:
+def _profile(app: ConsoleApp, arg: str) -> None:
     if not arg:
         app.action_pick_profile()
     else:
         app.switch_profile(arg)
 
 
-def _theme(app: Any, arg: str) -> None:
+def _theme(app: ConsoleApp, arg: str) -> None:
     if not arg:
         app.action_change_theme()
     else:
         app.set_theme(arg)
 
 
-COMMANDS: dict[str, Callable[[Any, str], None]] = {
+COMMANDS: dict[str, Callable[["ConsoleApp", str], None]] = {
     **{alias: _view(view) for alias, view in VIEW_ALIASES.items()},
     "region": _region, "reg": _region, "r": _region,
     "compartment": _compartment, "comp": _compartment, "cmp": _compartment, "c": _compartment,
@@ -66,7 +69,7 @@ COMMANDS: dict[str, Callable[[Any, str], None]] = {
 }
 
 
-def run_command(app: Any, text: str) -> bool:
+def run_command(app: ConsoleApp, text: str) -> bool:
     """Run one `:` command line; False (and a toast) when it is not a command."""
     line = text.strip().lstrip(":").strip()
     if not line:

@@ -9,13 +9,16 @@ so hit text is a literal `Content` and the fuzzy-match offsets are styled here b
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tui.cloud.regions import REGIONS
 from tui.ui.text import clean
+
+if TYPE_CHECKING:
+    from tui.app import ConsoleApp
 
 MAX_HITS = 50
 
@@ -34,6 +37,11 @@ def literal_highlight(matcher: Any, text: str) -> Content:
 
 
 class _Base(Provider):
+    @property
+    def app(self) -> ConsoleApp:
+        """The console (Provider types it as a bare App)."""
+        return cast("ConsoleApp", super().app)
+
     def items(self) -> Iterable[tuple[str, str, Any]]:  # (text, help, callback)
         return ()
 

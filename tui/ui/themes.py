@@ -15,21 +15,15 @@ from pathlib import Path
 
 from textual.theme import Theme
 
-from tui.settings import user_themes_dir
+from tui.settings import theme_dirs  # re-exported: the directories are settings, not Textual
 
 log = logging.getLogger(__name__)
 
 DEFAULT_THEME = "oci-dark"
-_PACKAGE_DIR = Path(__file__).resolve().parent.parent  # .../tui
 _THEME_FIELDS = {
     "name", "primary", "secondary", "warning", "error", "success", "accent", "foreground", "background",
     "surface", "panel", "boost", "dark", "luminosity_spread", "text_alpha", "variables", "ansi",
 }
-
-
-def theme_dirs() -> list[Path]:
-    """Where themes are looked for, in load order (later ones override earlier ones)."""
-    return [_PACKAGE_DIR / "themes", _PACKAGE_DIR.parent / "themes", user_themes_dir()]
 
 
 def parse_theme(path: Path) -> Theme:

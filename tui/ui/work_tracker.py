@@ -1,13 +1,16 @@
 """Work requests the console started (or was told about), polled in the background until settled.
 
-`app.track_work_request` lands here. One timer for all of them, a poll every few seconds (never
-sub-second: it would hammer the API and the SSH link), one worker per tick. When one settles the
-operator gets a toast and the affected list reloads, so a finished fine-tune appears by itself.
+`app.track_work_request` lands here. The console's `Refresher` polls them (its "work-requests"
+job: every few seconds while one is pending, never sub-second: it would hammer the API and the SSH
+link), one worker per round, a round's tick dropped while the previous one is in flight. The worker
+returns the work requests; `_polled` applies them on the UI thread. When one settles the operator
+gets a toast and the affected list reloads, so a finished fine-tune appears by itself.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,16 +36,17 @@ class WorkTracker:
     def __init__(self, app: Any) -> None:
         self.app = app
         self.tracked: dict[str, Tracked] = {}
-        self._timer: Any = None
 
     def add(self, work_request_id: str, region: str, label: str) -> Tracked:
         item = self.tracked.get(work_request_id)
         if item is None:
             item = Tracked(work_request_id, getattr(region, "id", region) or "", label)
             self.tracked[work_request_id] = item
-        if self._timer is None:
-            self._timer = self.app.set_interval(self.app.poll_interval, self.poll)
-        self.poll()
+        refresher = getattr(self.app, "refresher", None)
+        if refresher is not None and "work-requests" in refresher.jobs:
+            refresher.run_now("work-requests")  # at once; the refresher's job keeps polling it
+        else:
+            self.poll()
         return item
 
     def items(self) -> list[Tracked]:
@@ -52,23 +56,38 @@ class WorkTracker:
     def pending(self) -> list[Tracked]:
         return [t for t in self.tracked.values() if not t.settled]
 
-    def poll(self) -> None:
+    def poll(self, done: Callable[[CloudError | None], None] | None = None) -> bool:
+        """One round over the pending work requests (False when none is pending)."""
         pending = self.pending()
         if not pending:
-            return
+            return False
+        finish = done or (lambda _error: None)
         genai = self.app.genai
 
         def fetch() -> list[tuple[Tracked, Any]]:
             out = []
+            last_error: CloudError | None = None
             for item in pending:
                 try:
                     out.append((item, genai.work_requests.get(item.id, region=item.region or None).data))
                 except CloudError as exc:
                     log.info("polling %s failed: %s", item.id, exc)
+                    last_error = exc
+            if not out and last_error is not None:
+                raise last_error  # nothing answered (throttled, unreachable): the refresher backs off
             return out
 
-        self.app.call(self.app, "poll work requests", fetch, group="work-tracker", on_success=self._polled,
-                      on_error=lambda e: log.info("work request poll failed: %s", e))
+        def polled(results: list[tuple[Tracked, Any]]) -> None:
+            self._polled(results)
+            finish(None)
+
+        def failed(error: CloudError) -> None:
+            log.info("work request poll failed: %s", error)
+            finish(error)
+
+        self.app.call(self.app, "poll work requests", fetch, group="work-tracker", on_success=polled,
+                      on_error=failed)
+        return True
 
     def _polled(self, results: list[tuple[Tracked, Any]]) -> None:
         settled_now = []

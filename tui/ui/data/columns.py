@@ -33,11 +33,14 @@ _PRIORITY = {"display_name": 0, "lifecycle_state": 0, "type": 2, "vendor": 1, "v
 REGION_COLUMN = Column("region", "Region", 14, priority=1)
 
 
-def columns_for(kind: ResourceKind, *, with_region: bool = False) -> list[Column]:
-    """The list columns of a resource kind (plus the region tag in the all-regions view)."""
-    from tui.ui.data.presentation import presentation_columns
+def columns_for(kind: ResourceKind, *, with_region: bool = False,
+                custom: list[Column] | None = None) -> list[Column]:
+    """The list columns of a resource kind (plus the region tag in the all-regions view).
 
-    cols = presentation_columns(kind.key) or [_column(f) for f in kind.summary_fields]
+    `custom` is a kind's presentation entry (tui/ui/data/presentation.py `list_columns` passes it;
+    presentation imports this module, so this one must not import it back); without it, one column
+    per descriptor summary field."""
+    cols = list(custom) if custom else [_column(f) for f in kind.summary_fields]
     if with_region:
         cols.insert(2, REGION_COLUMN)
     return cols

@@ -19,7 +19,7 @@ from tui.ui.data.columns import Column
 from tui.ui.data.presentation import resolve_names
 from tui.ui.data.rows import Row, build_rows
 from tui.ui.data.rowset import RowSet, SortState
-from tui.ui.widgets.server_filters import ServerFilters
+from tui.ui.data.server_filters import ServerFilters
 
 
 @dataclass

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.cloud.errors import CloudError
-from tui.ui.data.columns import Column
+from tui.cloud.resources import ResourceKind
+from tui.ui.data.columns import Column, columns_for
 from tui.ui.text import clean
 
 log = logging.getLogger(__name__)
@@ -134,6 +135,11 @@ PRESENTATIONS: dict[str, Presentation] = {
 def presentation_columns(kind_key: str) -> list[Column] | None:
     p = PRESENTATIONS.get(kind_key)
     return list(p.columns) if p is not None else None
+
+
+def list_columns(kind: ResourceKind, *, with_region: bool = False) -> list[Column]:
+    """The list columns of `kind`: its presentation entry if it has one, else one per summary field."""
+    return columns_for(kind, with_region=with_region, custom=presentation_columns(kind.key))
 
 
 def resolve_names(genai: Any, kind_key: str, compartment_id: str, region: str, objs: list[Any],

@@ -55,7 +55,7 @@ def _sort_key(value: Any) -> Any:
 
 def build_row(obj: Any, columns: list[Column], region: str, names: Mapping[str, str] | None = None) -> Row:
     values = [region if c.key == "region" else getattr(obj, c.key, None) for c in columns]
-    cells = tuple(format_value(v, c.kind) for v, c in zip(values, columns))
+    cells = tuple(format_value(v, c.kind) for v, c in zip(values, columns, strict=False))
     if any(c.render is not None for c in columns):  # computed cells (tui/ui/data/presentation.py)
         cell_list, value_list = list(cells), list(values)
         for i, c in enumerate(columns):

@@ -56,7 +56,7 @@ def build_wr_row(wr: Any, region: str, label: str | None = None,
         else:
             values.append(getattr(wr, col.key, None))
     cells = []
-    for col, value in zip(WR_COLUMNS, values):
+    for col, value in zip(WR_COLUMNS, values, strict=False):
         if col.kind == "progress":
             cells.append(progress_bar(value))
         elif isinstance(value, datetime):

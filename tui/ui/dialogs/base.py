@@ -17,6 +17,22 @@ from textual.widgets import Static
 
 from tui.cloud.errors import CloudError
 from tui.cloud.resources import kind_of
+from tui.ui.text import clean
+
+
+#: Error codes of calls that never reached an answer: sending the same request again may work.
+_TRANSIENT_CODES = frozenset({"Timeout", "ConnectionError", "ConnectionRefused", "TooManyRequests"})
+
+
+def retry_can_help(error: CloudError) -> bool:
+    """Whether sending the same request again can succeed: throttling, a service failure, no answer.
+
+    A 400 (invalid), 404 (missing) or 409 (in use: a state that will not change by itself) gets the
+    same answer every time, so the dialogs never offer "retry" for them."""
+    status = error.status
+    if status is not None:
+        return status == 429 or status >= 500
+    return (error.code or "") in _TRANSIENT_CODES
 
 
 def describe_error(error: CloudError) -> str:
@@ -53,7 +69,7 @@ class DialogScreen(ModalScreen[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Text(self.dialog_title), id="dialog-title", markup=False)
+            yield Static(Text(clean(self.dialog_title)), id="dialog-title", markup=False)
             with VerticalScroll(id="dialog-body", can_focus=False):
                 yield from self.compose_body()
             yield Static("", id="dialog-status", markup=False)
@@ -77,8 +93,9 @@ class DialogScreen(ModalScreen[Any]):
         self.call_after_refresh(body.scroll_home, animate=False)
 
     def status(self, message: str, *, error: bool = False) -> None:
+        """The status line (service names and error messages reach it: cleaned)."""
         widget = self.query_one("#dialog-status", Static)
-        widget.update(Text(message))
+        widget.update(Text(clean(message, multiline=True)))
         widget.set_class(error, "-error")
 
     def action_close(self) -> None:

@@ -17,6 +17,7 @@ from textual.widgets import Button, Static
 
 from tui.cloud.errors import CloudError
 from tui.ui.dialogs.base import DialogScreen, describe_error
+from tui.ui.text import clean
 
 ENDPOINT_OCID = re.compile(r"ocid1\.generativeaiendpoint\.[A-Za-z0-9_.-]*[A-Za-z0-9]")
 
@@ -53,8 +54,8 @@ class DeleteDialog(DialogScreen):
         self.endpoints: dict[str, str] = {}
 
     def compose_body(self) -> ComposeResult:
-        yield Static(Text(self.display_name, no_wrap=False), id="delete-name", markup=False)
-        yield Static(Text(self.ocid), id="delete-ocid", markup=False)
+        yield Static(Text(clean(self.display_name), no_wrap=False), id="delete-name", markup=False)
+        yield Static(Text(clean(self.ocid)), id="delete-ocid", markup=False)
         yield Static(Text("This cannot be undone. Press D (shift+d) to delete; enter or escape cancels."),
                      markup=False)
         yield Static("", id="delete-endpoints", markup=False)
@@ -124,7 +125,7 @@ class DeleteDialog(DialogScreen):
         if not self.endpoints:
             lines.append("  (the service did not name them)")
         lines.append("Delete those endpoints or point them at another model, then delete again.")
-        self.query_one("#delete-endpoints", Static).update(Text("\n".join(lines)))
+        self.query_one("#delete-endpoints", Static).update(Text(clean("\n".join(lines), multiline=True)))
 
     def _find_endpoints(self) -> None:
         """Name the endpoints: look them up in the console's compartment (best effort)."""

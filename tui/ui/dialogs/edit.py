@@ -5,6 +5,11 @@ The dialog loads the model (and its etag), sends only the fields the operator ch
 `if-match`, and on 412 reloads, shows what changed (theirs vs yours) and lets the operator re-apply
 their edit against the new etag. Model updates are synchronous; imported-model updates return a work
 request that the console tracks.
+
+Service values are prefilled through `FormField.prefill` / `TagsEditor.prefill_tags`, which show them
+cleaned (tui.ui.text). A value that held control characters is therefore shown altered: the dialog
+names those fields in a note, and a field is only sent when the operator changed it (an untouched
+field is neither checked nor sent, so the altered text never goes back as if typed).
 """
 
 from __future__ import annotations
@@ -18,16 +23,23 @@ from textual.widgets import Button, Input, Static
 
 from tui.cloud.errors import CloudError
 from tui.ui.dialogs import conflict, edit_fields
-from tui.ui.dialogs.base import DialogScreen, describe_error
+from tui.ui.dialogs.base import DialogScreen, describe_error, retry_can_help
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField
+from tui.ui.forms.rules import Rule
 from tui.ui.forms.tags import TagsEditor
+from tui.ui.text import clean
+
+CONTROLS_NOTE = ("{fields} {verb} control characters from the service, shown here as ␛-style pictures (C0) "
+                 "or � (C1, bidi). A field you leave as it is is not sent; a field you change must not hold "
+                 "control characters.")
 
 
 class EditDialog(DialogScreen):
     BINDINGS = [Binding("ctrl+s", "save", "Save")]
     DEFAULT_CSS = """
     EditDialog #edit-conflict { color: $warning; height: auto; }
+    EditDialog #edit-controls { color: $warning; height: auto; display: none; }
     """
 
     def __init__(self, kind: Any, ocid: str, region: Any) -> None:
@@ -39,11 +51,15 @@ class EditDialog(DialogScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="edit-conflict", markup=False)
-        self.fields = {
-            "display_name": FormField("Name", rule=self._name_rule, id="edit-name"),
-            "description": FormField("Description", rule=rules.free_text(400), id="edit-description"),
-            "vendor": FormField("Vendor", rule=rules.free_text(255), id="edit-vendor"),
-            "version": FormField("Version", rule=rules.free_text(255), id="edit-version"),
+        yield Static("", id="edit-controls", markup=False)
+        self.fields: dict[str, FormField] = {
+            "display_name": FormField("Name", rule=self._if_changed("display_name", self._name_rule),
+                                      id="edit-name"),
+            "description": FormField("Description", rule=self._if_changed("description", rules.free_text(400)),
+                                     id="edit-description"),
+            "vendor": FormField("Vendor", rule=self._if_changed("vendor", rules.free_text(255)), id="edit-vendor"),
+            "version": FormField("Version", rule=self._if_changed("version", rules.free_text(255)),
+                                 id="edit-version"),
         }
         self.fields = edit_fields.adapt_fields(self.kind, self.fields)  # per-kind field set (data)
         yield from self.fields.values()
@@ -53,9 +69,20 @@ class EditDialog(DialogScreen):
         yield Button("Save", id="edit-save", variant="primary", compact=True, disabled=True)
         yield Button("Cancel", id="edit-cancel", compact=True)
 
-    def _name_rule(self, text: str) -> str | None:
-        if self.original is not None and text == self.original["display_name"]:
-            return None  # unchanged names are not sent (base-model style names may contain '.')
+    def _if_changed(self, name: str, rule: Rule) -> Rule:
+        """`rule`, except for a value still as prefilled: it is not sent, so it is not checked (a
+        base-model style name may contain '.', a cleaned description may be over the limit)."""
+
+        def check(text: str) -> str | None:
+            f = getattr(self, "fields", {}).get(name)
+            if self.original is not None and f is not None and text == f.input.prefilled:
+                return None
+            return rule(text)
+
+        return check
+
+    @staticmethod
+    def _name_rule(text: str) -> str | None:
         return rules.display_name(text, required_=True)
 
     def on_mount(self) -> None:
@@ -66,18 +93,40 @@ class EditDialog(DialogScreen):
         self.etag = result.etag
         self.resource_type = getattr(result.data, "type", None)
         for name, f in self.fields.items():
-            f.value = self.original[name]
+            f.prefill(self.original[name])
         edit_fields.after_load(self.kind, self.fields, result.data)
-        await self.query_one(TagsEditor).set_tags(self.original["freeform_tags"])
+        await self.query_one(TagsEditor).prefill_tags(self.original["freeform_tags"])
+        self._show_altered()
         self.query_one("#edit-save", Button).disabled = False
         self.status(f"Loaded {result.data.display_name} (etag {self.etag}).")
         self.fields["display_name"].focus(scroll_visible=False)
         self.show_top()
 
-    def yours(self) -> dict[str, Any]:
-        out: dict[str, Any] = {name: f.value for name, f in self.fields.items()}
-        out["freeform_tags"] = self.query_one(TagsEditor).tags
+    def altered_fields(self) -> list[str]:
+        """Labels of the fields whose service value held control characters (shown altered)."""
+        names = [f.label for f in self.fields.values() if f.altered]
+        if self.query_one(TagsEditor).altered:
+            names.append(conflict.LABELS["freeform_tags"])
+        return names
+
+    def _show_altered(self) -> None:
+        names = self.altered_fields()
+        note = CONTROLS_NOTE.format(fields=", ".join(names), verb="holds" if len(names) == 1 else "hold")
+        widget = self.query_one("#edit-controls", Static)
+        widget.update(Text(note if names else ""))
+        widget.display = bool(names)
+
+    def edited(self) -> dict[str, Any]:
+        """The fields the operator changed from what was prefilled, with their new values."""
+        out: dict[str, Any] = {name: f.value for name, f in self.fields.items() if not f.untouched}
+        tags = self.query_one(TagsEditor)
+        if not tags.untouched:
+            out["freeform_tags"] = tags.tags
         return out
+
+    def yours(self) -> dict[str, Any]:
+        """Every editable field as the operator means it: the loaded value unless they changed it."""
+        return {**(self.original or {}), **self.edited()}
 
     def check(self) -> str | None:
         first = None
@@ -85,7 +134,8 @@ class EditDialog(DialogScreen):
             broken = f.check()
             if broken and first is None:
                 first = f"{f.label}: {broken}"
-        tags = self.query_one(TagsEditor).check()
+        editor = self.query_one(TagsEditor)
+        tags = None if editor.untouched else editor.check()
         return first or (f"Tags: {tags}" if tags else None)
 
     def action_save(self) -> None:
@@ -97,8 +147,11 @@ class EditDialog(DialogScreen):
         broken = self.check()
         if broken:
             self.status(f"✗ {broken}", error=True)
+            from tui.ui.wizards.base import focus_first_invalid
+
+            focus_first_invalid(self)
             return
-        changed = conflict.changes(self.original, self.yours())
+        changed = conflict.changes(self.original, self.edited())
         if not changed:
             self.status("Nothing changed.")
             return
@@ -132,19 +185,30 @@ class EditDialog(DialogScreen):
             self.status("The model changed since you loaded it: reloading…", error=True)
             self.load(self._reloaded_after_conflict)
             return
-        self.status(describe_error(error) + "\nYour edits are kept; Save to retry.", error=True)
+        if retry_can_help(error):
+            advice = "\nYour edits are kept; Save to try again."
+        else:
+            advice = "\nYour edits are kept. Sending them again gets the same answer: change what it names, or Cancel."
+        self.status(describe_error(error) + advice, error=True)
 
-    def _reloaded_after_conflict(self, result: Any) -> None:
+    async def _reloaded_after_conflict(self, result: Any) -> None:
         theirs = conflict.snapshot(result.data)
         assert self.original is not None
         self.conflicted = conflict.conflicts(self.original, theirs, self.yours())
         self.original, self.etag = theirs, result.etag
+        for name, f in self.fields.items():  # what the operator did not touch now shows theirs
+            if f.untouched:
+                f.prefill(theirs[name])
+        editor = self.query_one(TagsEditor)
+        if editor.untouched:
+            await editor.prefill_tags(theirs["freeform_tags"])
+        self._show_altered()
         lines = ["Someone else changed this model since you loaded it:"]
         for field, their, your in self.conflicted:
             lines.append(f"  {conflict.LABELS[field]}: theirs {conflict.show(their)} vs yours {conflict.show(your)}")
         if not self.conflicted:
             lines.append("  (no editable field changed: only its etag)")
-        self.query_one("#edit-conflict", Static).update(Text("\n".join(lines)))
+        self.query_one("#edit-conflict", Static).update(Text(clean("\n".join(lines), multiline=True, limit=None)))
         self.query_one("#edit-save", Button).label = "Re-apply my edit"
         self.status(f"Your edits are kept. Re-apply them on the new version (etag {self.etag}), or Cancel.",
                     error=True)

@@ -16,6 +16,7 @@ from textual.widgets import Button, Static
 
 from tui.cloud.errors import CloudError
 from tui.ui.dialogs.base import DialogScreen, describe_error
+from tui.ui.text import clean
 from tui.ui.wizards.submit import Submission
 
 
@@ -33,8 +34,8 @@ class MoveDialog(DialogScreen):
         self.submission = Submission()
 
     def compose_body(self) -> ComposeResult:
-        yield Static(Text(self.ocid), id="move-what", markup=False)
-        yield Static(Text(f"to {self.target_label}"), id="move-target", markup=False)
+        yield Static(Text(clean(self.ocid)), id="move-what", markup=False)
+        yield Static(Text(clean(f"to {self.target_label}")), id="move-target", markup=False)
 
     def compose_buttons(self) -> ComposeResult:
         yield Button("Move", id="move-confirm", variant="warning", compact=True, disabled=True)
@@ -47,7 +48,7 @@ class MoveDialog(DialogScreen):
     def _loaded(self, result: Any) -> None:
         self.etag = result.etag
         self.model_name = getattr(result.data, "display_name", "") or ""
-        self.query_one("#move-what", Static).update(Text(f"{self.model_name}  ({self.ocid})"))
+        self.query_one("#move-what", Static).update(Text(clean(f"{self.model_name}  ({self.ocid})")))
         if getattr(result.data, "compartment_id", None) == self.target:
             self.status("It is already in that compartment.", error=True)
             return

@@ -14,7 +14,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
+from tui.ui.forms.inputs import SafeInput
 from tui.ui.forms.rules import Rule
+from tui.ui.text import clean
 from tui.ui.forms.validators import RuleValidator
 
 Warn = Callable[[str], "str | None"]
@@ -52,7 +54,7 @@ class FormField(Vertical):
         self.rule = rule
         self.warn = warn
         self.help = help
-        self._input = Input(
+        self._input = SafeInput(
             value=value,
             placeholder=placeholder,
             password=password,
@@ -71,7 +73,7 @@ class FormField(Vertical):
         yield self._message
 
     @property
-    def input(self) -> Input:
+    def input(self) -> SafeInput:
         return self._input
 
     @property
@@ -80,7 +82,22 @@ class FormField(Vertical):
 
     @value.setter
     def value(self, text: str) -> None:
+        """Set the value as if typed (a draft's text, a test). Service text goes through `prefill`."""
         self._input.value = text
+
+    def prefill(self, value: str | None) -> None:
+        """Start from a value the service sent: shown cleaned (see `SafeInput.prefill`)."""
+        self._input.prefill(value)
+
+    @property
+    def altered(self) -> bool:
+        """The prefilled service value held control characters, so what is shown differs from it."""
+        return self._input.altered
+
+    @property
+    def untouched(self) -> bool:
+        """The value is still what was prefilled."""
+        return self._input.untouched
 
     @property
     def error(self) -> str | None:
@@ -103,11 +120,11 @@ class FormField(Vertical):
         self.set_class(bool(error), "-error")
         self.set_class(bool(warning), "-warning")
         if error:
-            text = Text(f"✗ {self.label}: {error}")
+            text = Text(clean(f"✗ {self.label}: {error}"))
         elif warning:
-            text = Text(f"! {self.label}: {warning}")
+            text = Text(clean(f"! {self.label}: {warning}"))
         else:
-            text = Text(self.help)
+            text = Text(clean(self.help))
         self._message.update(text)
         self._input.set_class(bool(error), "-invalid")
         return error

@@ -18,7 +18,10 @@ from tui.cloud.regions import is_region
 
 Rule = Callable[[str], "str | None"]
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: C0 controls and DEL, C1 controls (U+0080-U+009F), bidi embeddings / overrides / isolates / marks and
+#: lone surrogates: the builders' set, so a form never accepts what the builders refuse. The messages
+#: say "control characters" for all of them.
+_CONTROL = builders.CONTROL_RE
 NAME_MAX = builders.DISPLAY_NAME_MAX
 TEXT_LIMITS = {"description": 400, "vendor": 255, "version": 255}
 TAG_KEY_MAX, TAG_VALUE_MAX = 100, 256

@@ -13,6 +13,8 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
 from tui.ui.forms import rules
+from tui.ui.forms.inputs import SafeInput
+from tui.ui.text import clean
 
 
 class TagRow(Horizontal):
@@ -23,10 +25,31 @@ class TagRow(Horizontal):
     TagRow > Button { min-width: 5; width: 5; }
     """
 
-    def __init__(self, key: str = "", value: str = "") -> None:
+    def __init__(self, key: str = "", value: str = "", *, prefilled: bool = False) -> None:
+        """A row typed by the operator (`key`, `value` as typed), or, with `prefilled`, a tag the
+        service sent (shown cleaned, remembered as the row's starting point)."""
         super().__init__(classes="tag-row")
-        self.key_input = Input(key, placeholder="key", classes="tag-key", compact=True)
-        self.value_input = Input(value, placeholder="value", classes="tag-value", compact=True)
+        self.key_input = SafeInput(None if prefilled else key, placeholder="key", classes="tag-key", compact=True)
+        self.value_input = SafeInput(None if prefilled else value, placeholder="value", classes="tag-value",
+                                     compact=True)
+        if prefilled:
+            self.key_input.prefill(key)
+            self.value_input.prefill(value)
+
+    @property
+    def original(self) -> tuple[str, str] | None:
+        """The (key, value) the service sent for this row, None for a row the operator added."""
+        key, value = self.key_input.original, self.value_input.original
+        return None if key is None or value is None else (key, value)
+
+    @property
+    def altered(self) -> bool:
+        """The service's key or value held control characters (what is shown differs from it)."""
+        return self.key_input.altered or self.value_input.altered
+
+    @property
+    def untouched(self) -> bool:
+        return self.original is not None and self.key_input.untouched and self.value_input.untouched
 
     def compose(self) -> ComposeResult:
         yield self.key_input
@@ -50,10 +73,14 @@ class TagsEditor(Vertical):
             self.editor = editor
 
     def __init__(self, tags: dict[str, str] | None = None, *, label: str = "Freeform tags", id: str | None = None):
+        """`tags` are rows as the operator typed them (a wizard draft); service tags go through
+        `prefill_tags`."""
         super().__init__(id=id)
         self.label = label
         self._initial = dict(tags or {})
         self._message = Static("", classes="tags-message", markup=False)
+        #: the tags the service sent (None when nothing was prefilled)
+        self.original: dict[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(Text(self.label + " (key = value)"), classes="field-label", markup=False)
@@ -75,22 +102,55 @@ class TagsEditor(Vertical):
 
     @property
     def error(self) -> str | None:
-        return tags_error(self.pairs())
+        """The first rule the rows break; with prefilled tags that were changed, also a row that
+        still shows an altered service tag (it cannot be sent back as shown)."""
+        broken = tags_error(self.pairs())
+        if broken is None and self.original is not None and not self.untouched:
+            rows = self.untouched_altered_rows()
+            if rows:
+                broken = (f"row {rows[0]}: holds control characters from the service (shown as ␛ or �); "
+                          "change or remove it")
+        return broken
 
     def check(self) -> str | None:
         error = self.error
-        self._message.update(Text(f"✗ Tags: {error}" if error else ""))
+        self._message.update(Text(clean(f"✗ Tags: {error}") if error else ""))
         return error
 
-    async def add_row(self, key: str = "", value: str = "") -> TagRow:
-        row = TagRow(key, value)
+    @property
+    def altered(self) -> bool:
+        """Some prefilled tag held control characters."""
+        return any(row.altered for row in self.rows)
+
+    @property
+    def untouched(self) -> bool:
+        """Every prefilled row is as it was and none was added or removed."""
+        rows = self.rows
+        return self.original is not None and len(rows) == len(self.original) and all(r.untouched for r in rows)
+
+    def untouched_altered_rows(self) -> list[int]:
+        """1-based numbers of the rows still showing an altered service tag (they cannot be sent
+        back as shown, and not as the service holds them: the rules refuse control characters)."""
+        return [n for n, row in enumerate(self.rows, 1) if row.altered and row.untouched]
+
+    async def add_row(self, key: str = "", value: str = "", *, prefilled: bool = False) -> TagRow:
+        row = TagRow(key, value, prefilled=prefilled)
         await self.mount(row, before=self.query_one("#tags-add"))
         return row
 
     async def set_tags(self, tags: dict[str, str]) -> None:
+        """Replace the rows with `tags` as if typed (a draft)."""
         await self.query(TagRow).remove()
+        self.original = None
         for k, v in tags.items():
             await self.add_row(k, v)
+
+    async def prefill_tags(self, tags: dict[str, str]) -> None:
+        """Replace the rows with the tags the service sent (cleaned, remembered as the start)."""
+        await self.query(TagRow).remove()
+        self.original = dict(tags)
+        for k, v in tags.items():
+            await self.add_row(k, v, prefilled=True)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -98,9 +158,9 @@ class TagsEditor(Vertical):
             row = await self.add_row()
             row.key_input.focus()
         elif event.button.has_class("tag-remove"):
-            row = event.button.parent
-            if isinstance(row, TagRow):
-                await row.remove()
+            parent = event.button.parent
+            if isinstance(parent, TagRow):
+                await parent.remove()
             self.check()
             self.post_message(self.Changed(self))
 

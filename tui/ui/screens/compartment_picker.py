@@ -13,12 +13,18 @@ from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.app import ComposeResult
 from textual.widgets import Input, Label, Tree
+from textual.widgets.tree import TreeNode
 
+from tui.ui.console import console_app
+from tui.ui.forms.inputs import SafeInput
 from tui.ui.text import clean
 
 
 class CompartmentPicker(ModalScreen[str | None]):
+    app = console_app()
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("down", "focus_tree", "Tree", show=False),
@@ -30,11 +36,11 @@ class CompartmentPicker(ModalScreen[str | None]):
         self.compartments: list[Any] = []
         self.root_id: str | None = None
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Vertical(classes="picker picker-tall"):
             yield Label("Compartment  (type to search, enter: switch, esc: cancel)", classes="picker-title",
                         markup=False)
-            yield Input(placeholder="search compartments", id="compartment-search", compact=True)
+            yield SafeInput(placeholder="search compartments", id="compartment-search", compact=True)
             tree: Tree[str] = Tree(Text("loading…", style="dim"), id="compartment-tree")
             tree.show_root = True
             yield tree
@@ -48,9 +54,9 @@ class CompartmentPicker(ModalScreen[str | None]):
             return
 
         def fetch() -> list[Any]:
-            return app.genai.list_compartments(subtree=True).data
+            return list(app.genai.list_compartments(subtree=True).data)
 
-        app.call(self, "list compartments", fetch, group="compartments", on_success=self._loaded)
+        app.call(self, fetch, label="list compartments", group="compartments", on_success=self._loaded)
 
     def _loaded(self, items: list[Any]) -> None:
         self.compartments = items
@@ -79,9 +85,9 @@ class CompartmentPicker(ModalScreen[str | None]):
                     while node is not None and node.id not in keep:  # keep the ancestors too
                         keep.add(node.id)
                         node = by_id.get(node.compartment_id)
-        cursor_node = tree.root
+        cursor_node: TreeNode[str] = tree.root
 
-        def add(parent_node: Any, parent_id: str) -> None:
+        def add(parent_node: TreeNode[str], parent_id: str) -> None:
             nonlocal cursor_node
             for c in sorted(children.get(parent_id, []), key=lambda c: c.name.lower()):
                 if keep is not None and c.id not in keep:

@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from tui.cloud.resources import ResourceKind
-from tui.ui.widgets.server_filters import ServerFilters
+from tui.ui.data.server_filters import ServerFilters
+from tui.ui.forms.inputs import SafeInput
 
 
 def _value(select: Select) -> str | None:
@@ -46,10 +47,10 @@ class FilterDialog(ModalScreen[ServerFilters | None]):
                              value=cur.model_type or Select.NULL, id="filter-type")
             if "vendor" in k.list_filters:
                 yield Label("Vendor (exact)", markup=False)
-            yield Input(cur.vendor or "", placeholder="e.g. meta, cohere", id="filter-vendor", compact=True,
-                        classes="" if "vendor" in k.list_filters else "-hidden")
+            yield SafeInput(cur.vendor or "", placeholder="e.g. meta, cohere", id="filter-vendor", compact=True,
+                            classes="" if "vendor" in k.list_filters else "-hidden")
             yield Label("Display name (exact)", markup=False)
-            yield Input(cur.display_name or "", placeholder="exact display name", id="filter-name", compact=True)
+            yield SafeInput(cur.display_name or "", placeholder="exact display name", id="filter-name", compact=True)
             with Horizontal(classes="buttons"):
                 yield Button("Apply", variant="primary", id="apply")
                 yield Button("Clear all", id="clear")

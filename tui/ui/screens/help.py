@@ -24,7 +24,7 @@ EXTRA = [
 def binding_lines(screen: Screen) -> list[tuple[str, str]]:
     seen: set[tuple[str, str]] = set()
     lines: list[tuple[str, str]] = []
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding: Binding = active.binding
         if not active.enabled or binding.system:
             continue

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 
 from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, IMPORTED_MODEL, MODEL
+from tui.ui.console import console_app
 from tui.ui.widgets.context_header import ContextHeader
 from tui.ui.widgets.prompt import Prompt
 from tui.ui.widgets.resource_list import ResourceListView
@@ -23,6 +24,7 @@ VIEWS = {"models": "Models", "imported": "Imported models", "workrequests": "Wor
 
 
 class MainScreen(Screen):
+    app = console_app()
     AUTO_FOCUS = None  # focus goes to the table explicitly; never to an Input (bindings would type into it)
 
     BINDINGS = [
@@ -87,7 +89,7 @@ class MainScreen(Screen):
         if mode == "filter" and not isinstance(view, ResourceListView):
             self.notify("/ filters the resource lists (Models, Imported, Clusters, Endpoints)", severity="warning")
             return
-        value = view.query_text if mode == "filter" else ""
+        value = view.query_text if isinstance(view, ResourceListView) and mode == "filter" else ""
         self.query_one(Prompt).open(mode, value)
 
     @on(Prompt.Changed)

@@ -14,6 +14,8 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
+from tui.ui.forms.inputs import SafeInput
+
 COMMAND_WORDS = [
     "models", "imported", "workrequests", "clusters", "endpoints", "region ", "region all", "compartment ", "profile ", "theme ",
     "filter ", "help", "quit", "q",
@@ -53,7 +55,7 @@ class Prompt(Horizontal):
 
     def compose(self):
         yield Label(":", id="prompt-sigil", markup=False)
-        yield Input(id="prompt-input", compact=True, suggester=SuggestFromList(COMMAND_WORDS, case_sensitive=False))
+        yield SafeInput(id="prompt-input", compact=True, suggester=SuggestFromList(COMMAND_WORDS, case_sensitive=False))
 
     @property
     def input(self) -> Input:

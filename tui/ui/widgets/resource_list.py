@@ -4,38 +4,88 @@ Models and imported models differ only in their `ResourceKind`: its summary fiel
 columns, its enum sets feed the filter dialog, its detail fields the pane. All network calls go
 through `app.call` (thread workers); the `/` filter and sorting run in a worker over the full list
 and hand the table a new list to point at, so no keystroke costs time proportional to the list.
+
+Refreshing by itself (the console's `Refresher` decides when): a worker lists into a fresh
+`RowSet` and compares the new view with the one on screen; the UI thread applies the typed
+`ListingLoaded` message, keeping the cursor on the same resource, the filter, sort and scroll, and
+hands the table nothing at all when nothing changed (so an idle console writes next to no bytes).
+Rows in a transitional state are re-read one by one, faster, the same way (`RowsPolled`).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 
 from tui.cloud.errors import CloudError
-from tui.cloud.resources import ResourceKind
-from tui.ui.data.columns import columns_for
+from tui.cloud.resources import MODEL, ResourceKind
 from tui.ui.data.loading import Listing, all_regions, fetch_listing
+from tui.ui.data.presentation import list_columns
 from tui.ui.data.query import parse_query
 from tui.ui.data.rows import Row, build_row
 from tui.ui.data.rowset import RowSet, SortState
+from tui.ui.refresher import is_connection_error
 from tui.ui.text import clean
 from tui.ui.widgets.detail_pane import DetailPane
-from tui.ui.widgets.server_filters import ServerFilters
-from tui.ui.widgets.status_line import StatusLine
+from tui.ui.data.server_filters import ServerFilters
+from tui.ui.widgets.status_line import StatusLine, freshness
 from tui.ui.widgets.virtual_table import VirtualTable
+
+if TYPE_CHECKING:
+    from tui.app import ConsoleApp
 
 log = logging.getLogger(__name__)
 
 MUTATING_ACTIONS = {"create", "edit", "move", "delete"}
+#: actions that change one existing resource: never offered on a BASE (Oracle-managed) model
+ROW_ACTIONS = {"edit", "move", "delete"}
+BASE_MANAGED = "BASE models are managed by Oracle: they cannot be edited, moved or deleted."
+
+#: Transitional rows re-read per poll at most (the rest wait for the next round or the full refresh).
+POLL_BATCH = 20
+
+
+def same_rows(old: list[Row], new: list[Row]) -> bool:
+    """Whether two views would paint the same (same resources in the same order, same cells)."""
+    if old is new:
+        return True
+    if len(old) != len(new):
+        return False
+    return all(a.key == b.key and a.cells == b.cells and a.state == b.state for a, b in zip(old, new, strict=True))
+
+
+def is_base_model(kind: ResourceKind, row: Row | None) -> bool:
+    """A BASE model is Oracle's: no edit, move or delete (the service answers 400 to all three)."""
+    return kind is MODEL and row is not None and (getattr(row.obj, "type", None) or "").upper() == "BASE"
+
+
+@dataclass(frozen=True)
+class ListRequest:
+    """What a list round was asked for, so its result is applied only to the context it belongs to."""
+
+    generation: int
+    quiet: bool
+    query: str
+    sort: SortState
+    compartment_id: str
+    region_label: str
 
 
 class ResourceListView(Vertical):
+    @property
+    def console(self) -> ConsoleApp:
+        """The app, typed (what this view reads of it: context, genai, call, clocks, connection)."""
+        return cast("ConsoleApp", self.app)
+
     DEFAULT_CSS = """
     ResourceListView { height: 1fr; }
     ResourceListView > Horizontal { height: 1fr; }
@@ -61,6 +111,30 @@ class ResourceListView(Vertical):
         Binding("escape", "back", "Back", show=False),
     ]
 
+    class ListingLoaded(Message):
+        """A list round finished in its worker: the rows (in a fresh RowSet) and whether the view changed."""
+
+        def __init__(self, request: ListRequest, listing: Listing, rowset: RowSet, changed: bool) -> None:
+            super().__init__()
+            self.request = request
+            self.listing = listing
+            self.rowset = rowset
+            self.changed = changed
+
+    class ListingFailed(Message):
+        def __init__(self, request: ListRequest, error: CloudError) -> None:
+            super().__init__()
+            self.request = request
+            self.error = error
+
+    class RowsPolled(Message):
+        """Transitional rows re-read: key -> the new row (None: it is gone)."""
+
+        def __init__(self, generation: int, updates: dict[str, Row | None]) -> None:
+            super().__init__()
+            self.generation = generation
+            self.updates = updates
+
     def __init__(self, kind: ResourceKind, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.kind = kind
@@ -72,19 +146,23 @@ class ResourceListView(Vertical):
         self.failures: dict[str, CloudError] = {}
         self._listing: Listing | None = None
         self._detail_timer: Any = None
-        self._poll_timer: Any = None
         self._last_detail_key: str | None = None
-        self._updated_at = ""
+        #: when the rows on screen were last listed (the console's clock), for "updated 5 s ago"
+        self.updated: datetime | None = None
         self._with_region = False
+        self._generation = 0
+        #: the refresher's `done` for the round in flight (called when it is applied or superseded)
+        self._inflight_done: Callable[[CloudError | None], None] | None = None
+        self.refresh_error: CloudError | None = None
         self.pending_key: str | None = None  # a row to put the cursor on once the next view arrives
 
     # ------------------------------------------------------------------ layout
     def compose(self):
         yield StatusLine(id=f"{self.id}-status")
         with Horizontal():
-            yield VirtualTable(columns_for(self.kind), empty_text=f"No {self.kind.plural.lower()} loaded yet",
+            yield VirtualTable(list_columns(self.kind), empty_text=f"No {self.kind.plural.lower()} loaded yet",
                                id=f"{self.id}-table")
-            yield DetailPane(self.kind, now=self.app.now, id=f"{self.id}-detail")
+            yield DetailPane(self.kind, now=self.console.now, id=f"{self.id}-detail")
 
     @property
     def table(self) -> VirtualTable:
@@ -103,59 +181,141 @@ class ResourceListView(Vertical):
     def on_resize(self) -> None:
         self.set_class(self.size.width < self.NARROW, "-narrow")
 
-    def on_mount(self) -> None:
-        self._poll_timer = self.set_interval(self.app.poll_interval, self._poll_transitional, pause=False)
-
     # ------------------------------------------------------------------ loading
     def load(self) -> None:
         """(Re)list this kind in the current context; the status line says what is happening."""
-        app = self.app
+        self._request(quiet=False)
+
+    def refresh_quietly(self, done: Callable[[CloudError | None], None]) -> bool:
+        """The refresher's list round: relist without "Listing…" and apply only what changed."""
+        if not self.loaded or self._inflight_done is not None or not self.console.connected:
+            return False
+        return self._request(quiet=True, done=done)
+
+    @property
+    def in_flight(self) -> bool:
+        return self._inflight_done is not None
+
+    def _request(self, *, quiet: bool, done: Callable[[CloudError | None], None] | None = None) -> bool:
+        app = self.console
         ctx = app.context
         if ctx.compartment_id is None:
-            return
+            return False
+        self._settle_inflight()
+        self._inflight_done = done or (lambda _error: None)
+        self._generation += 1
+        request = ListRequest(self._generation, quiet, self.query_text, self.sort, ctx.compartment_id,
+                              ctx.region_label)
         regions = all_regions() if ctx.all_regions else [ctx.region]
         if ctx.all_regions != self._with_region:
             self._with_region = ctx.all_regions
-            self.table.set_columns(columns_for(self.kind, with_region=ctx.all_regions))
+            self.table.set_columns(list_columns(self.kind, with_region=ctx.all_regions))
             self.sort = SortState()
             self.table.sort_column = None
-        columns = self.table.columns
+        columns = list(self.table.columns)
         where = "all regions" if ctx.all_regions else ctx.region.id
-        self.status.busy(f"Listing {self.kind.plural.lower()} in {where}")
-        self.table.empty_text = f"Listing {self.kind.plural.lower()} …"
-        self.table.refresh()
+        if not quiet:
+            self.status.busy(f"Listing {self.kind.plural.lower()} in {where}")
+            self.table.empty_text = f"Listing {self.kind.plural.lower()} …"  # repaints itself if shown
         filters = self.filters.for_kind(self.kind)
-        app.call(self, f"list {self.kind.plural.lower()}", fetch_listing, app.genai, self.kind, ctx.compartment_id,
-                 regions, filters, columns, self.rowset, self.query_text, self.sort,
-                 group="list", on_success=self._loaded, on_error=self._failed)
+        on_screen = self.table.rows
+        kind, genai = self.kind, app.genai
 
-    def _loaded(self, listing: Listing) -> None:
+        def fetch() -> tuple[Listing, RowSet, bool]:
+            # a fresh RowSet: the worker never touches the one the UI thread is showing
+            rowset = RowSet()
+            listing = fetch_listing(genai, kind, request.compartment_id, regions, filters, columns, rowset,
+                                    request.query, request.sort)
+            return listing, rowset, not same_rows(on_screen, listing.view)
+
+        def loaded(result: tuple[Listing, RowSet, bool]) -> None:
+            self.post_message(self.ListingLoaded(request, *result))
+
+        def failed(error: CloudError) -> None:
+            self.post_message(self.ListingFailed(request, error))
+
+        app.call(self, f"list {self.kind.plural.lower()}", fetch, group="list", on_success=loaded, on_error=failed)
+        return True
+
+    def _settle_inflight(self, error: CloudError | None = None) -> None:
+        done, self._inflight_done = self._inflight_done, None
+        if done is not None:
+            done(error)
+
+    @on(ListingLoaded)
+    def _listing_loaded(self, message: ListingLoaded) -> None:
+        message.stop()
+        request = message.request
+        if request.generation != self._generation:
+            return  # a newer round (or another context) superseded it
+        self._settle_inflight()
+        self._loaded(message.listing, message.rowset, message.changed, request)
+
+    @on(ListingFailed)
+    def _listing_failed(self, message: ListingFailed) -> None:
+        message.stop()
+        if message.request.generation != self._generation:
+            return
+        self._settle_inflight(message.error)
+        if is_connection_error(message.error):
+            self.console.connection_failed(message.error)
+        if message.request.quiet:  # a background round: say so on the status line, no toast every tick
+            self.refresh_error = message.error
+            self._update_status()
+            return
+        self._failed(message.error)
+
+    def _loaded(self, listing: Listing, rowset: RowSet, changed: bool, request: ListRequest) -> None:
+        first = not self.loaded
         self.loaded = True
+        self.refresh_error = None
+        self.console.connection_ok()
+        refresher = getattr(self.app, "refresher", None)
+        if refresher is not None:
+            refresher.touch("list")  # the next automatic round is an interval after these rows
         self._listing = listing
+        self.rowset = rowset
         self.failures = listing.failures
-        self._updated_at = self.app.now().astimezone().strftime("%H:%M:%S")
+        self.updated = self.console.now()
         self.table.empty_text = self._empty_text()
-        self.table.set_rows(listing.view)
+        if request.query != self.query_text or request.sort != self.sort:
+            self._recompute()  # typed or sorted while it loaded: filter the new rows the current way
+        elif changed or not request.quiet or first:
+            self._apply_view(listing.view)
         if self.pending_key is not None and self.table.move_to_key(self.pending_key):
             self.pending_key = None  # a jump to a row of a list that was still loading
         self._update_status()
+        if request.quiet:
+            if changed and self.detail.is_open and self.table.current_row is not None:
+                self._fetch_detail(self.table.current_row)
+            return
         for region_id, error in listing.failures.items():
             log.info("region %s failed: %s", region_id, error)
         if listing.failures:
             failed = ", ".join(f"{r} ({e.code or e.status})" for r, e in listing.failures.items())
-            self.app.notify(f"{len(listing.failures)} region(s) failed: {failed}", title="All regions",
+            self.console.notify(f"{len(listing.failures)} region(s) failed: {failed}", title="All regions",
                             severity="warning", markup=False, timeout=8)
         self._highlight(self.table.current_row)
-        self.app.list_shown(rows=bool(listing.view))
+        self.console.list_shown(rows=bool(listing.view))
+
+    def _apply_view(self, rows: list[Row]) -> None:
+        """Hand the table `rows`, the cursor staying on the resource it was on (wherever it moved)."""
+        current = self.table.current_row
+        key = current.key if current is not None else None
+        self.table.set_rows(rows)
+        now = self.table.current_row
+        if key is not None and (now is None or now.key != key):
+            self.table.move_to_key(key)
 
     def _failed(self, error: CloudError) -> None:
         self.loaded = True
         self.table.empty_text = f"Could not list {self.kind.plural.lower()}: {clean(error.code or error.message)}"
         self.table.set_rows([])
         self.rowset.replace([])
-        self.status.done(Text(f"Failed: {clean(str(error))}"), error=True)
-        self.app.list_shown(rows=False)
-        self.app.show_error(error)
+        retry = "  (r retries)" if is_connection_error(error) else ""
+        self.status.done(Text(f"Failed: {clean(str(error))}{retry}"), error=True)
+        self.console.list_shown(rows=False)
+        self.console.show_error(error)
 
     def _empty_text(self) -> str:
         if self.query_text:
@@ -169,7 +329,7 @@ class ResourceListView(Vertical):
         text = Text()
         text.append(f"{shown}" if shown == total else f"{shown}/{total}", style="bold")
         text.append(f" {self.kind.plural.lower()}")
-        ctx = self.app.context
+        ctx = self.console.context
         text.append(f" in {'all regions' if ctx.all_regions else ctx.region.id}")
         if self.query_text:
             text.append("  filter ", style="dim")
@@ -185,9 +345,17 @@ class ResourceListView(Vertical):
             text.append(f"  {len(self.failures)} region(s) failed: ", style="bold red")
             text.append(", ".join(f"{r} {clean(e.code or e.status)}" for r, e in self.failures.items()),
                         style="red")
-        if self._updated_at:
-            text.append(f"  updated {self._updated_at}", style="dim")
+        if self.refresh_error is not None:
+            text.append("  refresh failed: ", style="bold red")
+            text.append(clean(self.refresh_error.code or self.refresh_error.status or "error"), style="red")
+        if self.updated is not None:
+            text.append("  " + freshness(self.updated, self.console.now(), self.console.refresh_interval), style="dim")
         self.status.done(text)
+
+    def tick_age(self) -> None:
+        """Repaint "updated N s ago" (the status line repaints only when the text changes)."""
+        if self.updated is not None and not self.status.has_class("-busy") and not self.status.has_class("-error"):
+            self._update_status()
 
     # ------------------------------------------------------------------ `/` filter and sort
     def set_query(self, text: str) -> None:
@@ -197,7 +365,7 @@ class ResourceListView(Vertical):
 
     def _recompute(self) -> None:
         query, sort = self.query_text, self.sort
-        self.app.call(self, "filter", self.rowset.view, query, sort, group="filter",
+        self.console.call(self, "filter", self.rowset.view, query, sort, group="filter",
                       on_success=self._show_view)
 
     def _show_view(self, rows: list[Row]) -> None:
@@ -239,6 +407,10 @@ class ResourceListView(Vertical):
     @on(VirtualTable.CursorMoved)
     def _cursor_moved(self, event: VirtualTable.CursorMoved) -> None:
         event.stop()
+        base = is_base_model(self.kind, event.row)
+        if base != getattr(self, "_on_base", False):  # edit/move/delete come and go with the row
+            self._on_base = base
+            self.console.refresh_bindings()
         self._highlight(event.row)
 
     def _highlight(self, row: Row | None) -> None:
@@ -248,18 +420,19 @@ class ResourceListView(Vertical):
             self.detail.clear()
             return
         if self.detail.obj is None or getattr(self.detail.obj, "id", None) != row.ocid:
-            self.detail.show(row.obj, row.region)
+            self.detail.preview(row.obj, row.region)
         if self._detail_timer is not None:
             self._detail_timer.stop()
         self._detail_timer = self.set_timer(0.1, lambda: self._fetch_detail(row))
 
     def _fetch_detail(self, row: Row) -> None:
         self._last_detail_key = row.key
-        self.app.call(self, f"get {self.kind.key}", self.app.genai.get, self.kind, row.ocid, region=row.region,
+        self.console.call(self, f"get {self.kind.key}", self.console.genai.get, self.kind, row.ocid, region=row.region,
                       group="detail", on_success=lambda result: self._detail_loaded(row, result))
 
     def _detail_loaded(self, row: Row, result: Any) -> None:
         current = self.table.current_row
+        self.detail.remember(row.obj, result.data, etag=result.etag, request_id=result.opc_request_id)
         if current is None or current.key != row.key:
             return
         self.detail.show(result.data, row.region, etag=result.etag, request_id=result.opc_request_id)
@@ -288,18 +461,22 @@ class ResourceListView(Vertical):
     def action_copy_ocid(self) -> None:
         row = self.table.current_row
         if row is None:
-            self.app.notify("Nothing selected to copy", severity="warning")
+            self.console.notify("Nothing selected to copy", severity="warning")
             return
-        self.app.copy_ocid(row.ocid)
+        self.console.copy_ocid(row.ocid)
 
     def action_back(self) -> None:
         if self.detail.is_open:
             self.set_detail_open(False)
         elif self.query_text:
-            self.app.clear_filter()
+            self.console.clear_filter()
 
     # ------------------------------------------------------------------ actions
     def action_refresh(self) -> None:
+        """`r`: relist; when the console is not connected, retry the connection first."""
+        if self.console.connection_error is not None or not self.console.connected:
+            self.console.reconnect()
+            return
         self.load()
 
     def action_server_filters(self) -> None:
@@ -310,12 +487,12 @@ class ResourceListView(Vertical):
                 self.filters = result
                 self.load()
 
-        self.app.push_screen(FilterDialog(self.kind, self.filters), apply)
+        self.console.push_screen(FilterDialog(self.kind, self.filters), apply)
 
     def _selected(self) -> Row | None:
         row = self.table.current_row
         if row is None:
-            self.app.notify(f"Select a {self.kind.title.lower()} first", severity="warning")
+            self.console.notify(f"Select a {self.kind.title.lower()} first", severity="warning")
         return row
 
     def action_create(self) -> None:
@@ -323,26 +500,39 @@ class ResourceListView(Vertical):
 
         actions.open_create(self.app, self.kind)
 
+    def _row_action_refused(self, row: Row) -> bool:
+        """The toast for a BASE model's edit/move/delete key (no round trip ending in a 400)."""
+        if is_base_model(self.kind, row):
+            self.console.notify(BASE_MANAGED, title=clean(row.name), severity="warning", markup=False)
+            return True
+        return False
+
     def action_edit(self) -> None:
-        if (row := self._selected()) is not None:
+        if (row := self._selected()) is not None and not self._row_action_refused(row):
             from tui.ui import actions
 
             actions.open_edit(self.app, self.kind, row.ocid, row.region)
 
     def action_move(self) -> None:
-        if (row := self._selected()) is not None:
+        if (row := self._selected()) is not None and not self._row_action_refused(row):
             from tui.ui import actions
 
             actions.open_move(self.app, self.kind, row.ocid, row.region)
 
     def action_delete(self) -> None:
-        if (row := self._selected()) is not None:
+        if (row := self._selected()) is not None and not self._row_action_refused(row):
             from tui.ui import actions
 
             actions.open_delete(self.app, self.kind, row.ocid, row.region, row.name)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in MUTATING_ACTIONS and self.app.read_only:
+        """Hide what cannot work: every mutation when read-only, row actions on a BASE model.
+
+        The keys still reach the action (Textual would swallow a hidden binding's key silently), so
+        the operator is told why: `on_key` below says so for the hidden ones."""
+        if action in MUTATING_ACTIONS and self.console.read_only:
+            return False
+        if action in ROW_ACTIONS and is_base_model(self.kind, self.table.current_row):
             return False
         if action == "create":
             from tui.ui.actions import CREATABLE
@@ -350,39 +540,87 @@ class ResourceListView(Vertical):
             return self.kind in CREATABLE  # no create wizard for this kind yet: hide `n`
         return True
 
-    # ------------------------------------------------------------------ self-refresh
-    def _poll_transitional(self) -> None:
-        """Re-get rows in a transitional state (CREATING, DELETING, ...) until they settle."""
-        if not self.loaded or not self.display:
-            return
-        busy = [r for r in self.table.rows[:2000] if self.kind.is_transitional(r.state)][:20]
-        if not busy:
-            return
-        columns = list(self.table.columns)
-        genai = self.app.genai
+    def refused_reason(self, action: str) -> str | None:
+        """Why `action` is not offered right now (read-only mode, a BASE model), or None."""
+        if action in MUTATING_ACTIONS and self.console.read_only:
+            verb = {"create": "creating", "edit": "editing", "move": "moving", "delete": "deleting"}[action]
+            return f"Read-only mode blocks {verb} (started with --read-only)."
+        if action in ROW_ACTIONS and is_base_model(self.kind, self.table.current_row):
+            return BASE_MANAGED
+        return None
 
-        def refetch() -> list[tuple[str, Row | None]]:
-            out: list[tuple[str, Row | None]] = []
+    def on_key(self, event: Any) -> None:
+        """A key whose binding is hidden here (read-only, BASE model) says why instead of nothing."""
+        for binding in self._bindings.key_to_bindings.get(event.key, []):
+            action = binding.action.split("(")[0]
+            if action in MUTATING_ACTIONS:
+                reason = self.refused_reason(action)
+                if reason is not None:
+                    event.stop()
+                    event.prevent_default()
+                    self.console.notify(reason, severity="warning", markup=False)
+                return
+
+    # ------------------------------------------------------------------ self-refresh
+    def transitional_rows(self) -> list[Row]:
+        """Listed rows in a transitional state (CREATING, UPDATING, DELETING, ...), whoever started them."""
+        if not self.loaded:
+            return []
+        return [r for r in self.rowset.rows if self.kind.is_transitional(r.state)]
+
+    def poll_transitional(self, done: Callable[[CloudError | None], None]) -> bool:
+        """The refresher's fast round: re-read transitional rows one by one (not the whole list)."""
+        if not self.loaded or self.in_flight or not self.console.connected:
+            return False
+        busy = self.transitional_rows()[:POLL_BATCH]
+        if not busy:
+            return False
+        columns = list(self.table.columns)
+        genai, kind, generation = self.console.genai, self.kind, self._generation
+
+        def refetch() -> dict[str, Row | None]:
+            out: dict[str, Row | None] = {}
             for row in busy:
                 try:
-                    result = genai.get(self.kind, row.ocid, region=row.region)
-                    out.append((row.key, build_row(result.data, columns, row.region)))
+                    result = genai.get(kind, row.ocid, region=row.region)
                 except CloudError as exc:
                     if exc.status == 404:
-                        out.append((row.key, None))
-            updates = dict(out)
-            rows = [updates.get(r.key, r) if r.key in updates else r for r in self.rowset.rows]
-            self.rowset.replace([r for r in rows if r is not None])
+                        out[row.key] = None
+                        continue
+                    if not out:
+                        raise
+                    break  # keep what was read; the next round retries the rest
+                out[row.key] = build_row(result.data, columns, row.region)
             return out
 
-        self.app.call(self, "refresh transitional", refetch, group="poll",
-                      on_success=lambda _: self._after_poll(), on_error=lambda e: log.info("poll failed: %s", e))
+        def polled(updates: dict[str, Row | None]) -> None:
+            self.post_message(self.RowsPolled(generation, updates))
+            done(None)
 
-    def _after_poll(self) -> None:
-        self._updated_at = self.app.now().astimezone().strftime("%H:%M:%S")
+        self.console.call(self, "refresh transitional", refetch, group="poll", on_success=polled, on_error=done)
+        return True
+
+    @on(RowsPolled)
+    def _rows_polled(self, message: RowsPolled) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return  # the list was reloaded since: its rows are newer
+        updates = message.updates
+        changed = False
+        for old in self.rowset.rows:
+            if old.key in updates:
+                new = updates[old.key]
+                if new is None or old.cells != new.cells or old.state != new.state:
+                    changed = True
+                    break
+        if not changed:
+            self._update_status()
+            return
+        rows = [updates.get(r.key, r) if r.key in updates else r for r in self.rowset.rows]
+        self.rowset = RowSet([r for r in rows if r is not None])
         self._recompute()
         row = self.table.current_row
-        if row is not None and self.detail.is_open:
+        if row is not None and row.key in updates and self.detail.is_open:
             self._fetch_detail(row)
 
     def apply_server_filters(self, **changes: Any) -> None:

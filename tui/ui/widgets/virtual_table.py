@@ -5,17 +5,23 @@ rows here); this widget is a `ScrollView` with `render_line` (the Toolong patter
 plain list it never walks, the header is line 0 and stays put, and a row is padded into segments
 only when its line is painted. Cells arrive already cleaned (`tui.ui.text.clean`), so nothing here
 can be markup or an escape sequence.
+
+Over SSH every repainted line is bytes on the wire (about 650 per 120-column line in truecolour
+before this widget merged its segments), so it repaints only what changed: a cursor move refreshes
+the two rows involved, a new list is compared line by line with the one on screen, focus changes
+repaint the cursor row, and each row's `Strip` is cached by its content, width and selection.
 """
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -35,15 +41,15 @@ class VirtualTable(ScrollView, can_focus=True):
     """Rows of pre-cleaned cells under a sticky header; a cursor row; header clicks request sorting."""
 
     COMPONENT_CLASSES = {
-        "vtable--header", "vtable--cursor", "vtable--good", "vtable--busy", "vtable--bad", "vtable--empty",
-        "vtable--sorted", "vtable--warn",
+        "vtable--header", "vtable--cursor", "vtable--cursor-focused", "vtable--good", "vtable--busy", "vtable--bad",
+        "vtable--empty", "vtable--sorted", "vtable--warn",
     }
     DEFAULT_CSS = """
     VirtualTable { background: $surface; scrollbar-size-vertical: 1; overflow-x: hidden; }
     VirtualTable > .vtable--header { background: $panel; color: $foreground; text-style: bold; }
     VirtualTable > .vtable--sorted { background: $panel; color: $accent; text-style: bold; }
     VirtualTable > .vtable--cursor { background: $block-cursor-blurred-background; }
-    VirtualTable:focus > .vtable--cursor {
+    VirtualTable > .vtable--cursor-focused {
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: $block-cursor-text-style;
     }
     VirtualTable > .vtable--good { color: $success; }
@@ -62,6 +68,8 @@ class VirtualTable(ScrollView, can_focus=True):
     ]
 
     cursor = reactive(0, always_update=True, repaint=False)
+
+    LINE_CACHE_SIZE = 512  # rows' strips kept: a dozen screens of scrolling back and forth
 
     class CursorMoved(Message):
         """The highlighted row changed (row is None when the table is empty)."""
@@ -91,11 +99,46 @@ class VirtualTable(ScrollView, can_focus=True):
         self._columns: list[Column] = list(columns)
         self._rows: list[Row] = []
         self._layout: list[tuple[Column, int]] = []
+        self._layout_cells: list[tuple[int, int, bool]] = []  # (cell index, width, is state) per shown column
         self._layout_width = -1
-        self.empty_text = empty_text
-        self.sort_column: int | None = None
-        self.sort_descending = False
+        self._empty_text = empty_text
+        self._sort_column: int | None = None
+        self._sort_descending = False
         self.progress_column: str | None = None
+        # (key, cells, state, width, selected, focused) -> Strip; cleared when styles or columns change
+        self._line_cache: LRUCache[tuple[Any, ...], Strip] = LRUCache(self.LINE_CACHE_SIZE)
+
+    # ------------------------------------------------------------------ what the header / empty line show
+    @property
+    def empty_text(self) -> str:
+        return self._empty_text
+
+    @empty_text.setter
+    def empty_text(self, text: str) -> None:
+        if text != self._empty_text:
+            self._empty_text = text
+            if not self._rows:
+                self._refresh_screen_line(1)
+
+    @property
+    def sort_column(self) -> int | None:
+        return self._sort_column
+
+    @sort_column.setter
+    def sort_column(self, column: int | None) -> None:
+        if column != self._sort_column:
+            self._sort_column = column
+            self._refresh_screen_line(0)
+
+    @property
+    def sort_descending(self) -> bool:
+        return self._sort_descending
+
+    @sort_descending.setter
+    def sort_descending(self, descending: bool) -> None:
+        if descending != self._sort_descending:
+            self._sort_descending = descending
+            self._refresh_screen_line(0)
 
     # ------------------------------------------------------------------ data
     @property
@@ -123,13 +166,20 @@ class VirtualTable(ScrollView, can_focus=True):
     def set_columns(self, columns: Sequence[Column]) -> None:
         self._columns = list(columns)
         self._layout_width = -1
+        self._line_cache.clear()
         self.refresh()
 
     def set_rows(self, rows: list[Row], *, keep: str | None = None) -> None:
-        """Show `rows` (O(1): the list is kept, not copied); keep the cursor on row key `keep`."""
+        """Show `rows` (O(1): the list is kept, not copied); keep the cursor on row key `keep`.
+
+        Only the lines whose row differs from the one painted there are repainted (the work is
+        proportional to the screen, not the list)."""
         previous = keep if keep is not None else (self.current_row.key if self.current_row else None)
+        old_rows, old_top = self._rows, int(self.scroll_y)
         self._rows = rows
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        virtual_size = Size(self.size.width, len(rows) + 1)
+        resized = virtual_size != self.virtual_size
+        self.virtual_size = virtual_size
         target = 0
         if previous is not None and rows:
             # only look near the old position: a full scan would be O(n) per keystroke
@@ -140,7 +190,16 @@ class VirtualTable(ScrollView, can_focus=True):
                     break
         self.cursor = min(target, max(0, len(rows) - 1))
         self._scroll_cursor_visible()
-        self.refresh()
+        top = int(self.scroll_y)
+        if resized or top != old_top or not old_rows or not rows:
+            self.refresh()  # the layout or the scroll position changed: every line is new
+            return
+        for y in range(1, self._body_height() + 1):
+            index = top + y - 1
+            old = old_rows[index] if index < len(old_rows) else None
+            new = rows[index] if index < len(rows) else None
+            if not same_row(old, new):
+                self._refresh_screen_line(y)
 
     def move_to_key(self, key: str) -> bool:
         for i, row in enumerate(self._rows):
@@ -152,8 +211,29 @@ class VirtualTable(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ cursor
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
+        if old != new:
+            self.refresh_row(old)
+            self.refresh_row(new)
         self.post_message(self.CursorMoved(self, self.current_row))
+
+    def _on_focus(self, event: events.Focus) -> None:
+        # Widget._on_focus repaints the whole widget; only the cursor row's style depends on focus
+        event.prevent_default()  # instead of Widget._on_focus (same work, minus the full repaint)
+        self.has_focus = True
+        self.refresh_row(self.cursor)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
+
+    def _on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()
+        self.has_focus = False
+        self.refresh_row(self.cursor)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
+
+    def notify_style_update(self) -> None:
+        self._line_cache.clear()  # a theme or CSS change: every cached strip has old colours
+        super().notify_style_update()
 
     def _body_height(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
@@ -190,7 +270,7 @@ class VirtualTable(ScrollView, can_focus=True):
             return
         if offset.y == 0:
             x = 0
-            for index, (column, width) in enumerate(self._fit()):
+            for column, width in self._fit():
                 if x <= offset.x < x + width + 1:
                     self.post_message(self.HeaderClicked(self, self._columns.index(column)))
                     return
@@ -208,6 +288,7 @@ class VirtualTable(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if width != self._layout_width:
             self._layout = fit_columns(self._columns, width)
+            self._layout_cells = [(self._columns.index(c), w, c.kind == "state") for c, w in self._layout]
             self._layout_width = width
         return self._layout
 
@@ -231,30 +312,45 @@ class VirtualTable(ScrollView, can_focus=True):
         if not self._rows:
             if y == 1:
                 style = base + self.get_component_rich_style("vtable--empty", partial=True)
-                return Strip([Segment(set_cell_size(" " + self.empty_text, width), style)], width)
+                return Strip([Segment(set_cell_size(" " + self._empty_text, width), style)], width)
             return Strip.blank(width, base)
         if index >= len(self._rows):
             return Strip.blank(width, base)
         row = self._rows[index]
+        selected = index == self.cursor
+        key = (row.key, row.cells, row.state, width, selected, selected and self.has_focus)
+        strip = self._line_cache.get(key)
+        if strip is None:
+            strip = self._render_row(row, width, base, selected)
+            self._line_cache.set(key, strip)
+        return strip
+
+    def _render_row(self, row: Row, width: int, base: Style, selected: bool) -> Strip:
         row_style = base
-        if index == self.cursor:
-            row_style = base + self.get_component_rich_style("vtable--cursor", partial=True)
+        # Not `VirtualTable:focus > .vtable--cursor`: a component style that changes with focus makes
+        # Textual repaint the whole widget on every focus change (the `/` prompt opening and closing).
+        cursor_style = self.get_component_rich_style(
+            "vtable--cursor-focused" if self.has_focus else "vtable--cursor", partial=True)
+        if selected:
+            row_style = base + cursor_style
+        self._fit()
         segments: list[Segment] = []
         used = 0
-        for column, col_width in self._fit():
-            i = self._columns.index(column)
-            text = row.cells[i] if i < len(row.cells) else ""
+        cells = row.cells
+        for i, col_width, is_state in self._layout_cells:
+            text = cells[i] if i < len(cells) else ""
             style = row_style
-            if column.kind == "state":
+            if is_state:
                 style = row_style + self._state_style(row.state)
-                if index == self.cursor:
-                    style = style + self.get_component_rich_style("vtable--cursor", partial=True)
+                if selected:
+                    style = style + cursor_style
             segments.append(Segment(fit_cell(text, col_width), style))
             segments.append(Segment(" ", row_style))
             used += col_width + 1
         if used < width:
             segments.append(Segment(" " * (width - used), row_style))
-        return Strip(segments).crop(0, width)
+        # adjacent cells share a style: one SGR sequence per run instead of one per cell
+        return Strip(Segment.simplify(segments)).crop(0, width)
 
     def _render_header(self, width: int, base: Style) -> Strip:
         header = base + self.get_component_rich_style("vtable--header", partial=True)
@@ -272,12 +368,26 @@ class VirtualTable(ScrollView, can_focus=True):
             used += col_width + 1
         if used < width:
             segments.append(Segment(" " * (width - used), header))
-        return Strip(segments).crop(0, width)
+        return Strip(Segment.simplify(segments)).crop(0, width)
 
     def refresh_row(self, index: int) -> None:
+        """Repaint row `index` if it is on screen (nothing else)."""
         y = index - int(self.scroll_y) + 1
         if 0 < y <= self._body_height():
+            self._refresh_screen_line(y)
+
+    def _refresh_screen_line(self, y: int) -> None:
+        if self.is_mounted:
             self.refresh(Region(0, y, self.size.width, 1))
+
+
+def same_row(a: Row | None, b: Row | None) -> bool:
+    """Whether `a` and `b` paint the same line (the table shows only key, cells and state)."""
+    if a is b:
+        return True
+    if a is None or b is None:
+        return False
+    return a.key == b.key and a.cells == b.cells and a.state == b.state
 
 
 def fit_cell(text: str, width: int) -> str:

@@ -4,6 +4,10 @@ Why one Screen with a ContentSwitcher (not a screen per step): every step stays 
 back shows exactly what was typed, and the draft dataclass is only the hand-off to the builders.
 Each step is validated before the next one is shown; submit is only reachable from the last step.
 Subclasses supply the steps and `build()` / `submit_call()`.
+
+A wizard works on the context it was opened in: its second line names profile, region and
+compartment, and the console refuses region, compartment and profile switches while it is open
+(`ConsoleApp.context_lock`). After a failed Next or Submit, focus goes to the first invalid field.
 """
 
 from __future__ import annotations
@@ -17,10 +21,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Static
 
 from tui.cloud.errors import CloudError
+from tui.ui.console import console_app
+from tui.ui.text import clean
 from tui.ui.wizards.submit import Submission, scrub
 
 log = logging.getLogger(__name__)
@@ -44,12 +52,30 @@ class Step(Vertical):
         """Validate every field of this step, show each broken rule, return the first."""
         return None
 
-    def entered(self) -> None:
+    def entered(self) -> Any:
         """Called each time the step is shown (load pickers, refresh the review)."""
 
     def first_focus(self) -> Any:
         """The widget to focus when the step is shown."""
         return None
+
+
+def focus_first_invalid(container: DOMNode) -> Widget | None:
+    """Focus the first field under `container` that shows a broken rule (after a failed check).
+
+    Returns the focused widget, or None when no field is marked invalid (the error is elsewhere,
+    e.g. a picker with nothing chosen)."""
+    from tui.ui.forms.field import FormField
+
+    for field in container.query(FormField):
+        if field.has_class("-error") and field.display:
+            field.focus()
+            return field.input
+    for widget in container.query("Input.-invalid"):
+        if widget.display and widget.focusable:
+            widget.focus()
+            return widget
+    return None
 
 
 class StepIndicator(Static):
@@ -69,6 +95,8 @@ class StepIndicator(Static):
 
 class WizardScreen(Screen[Any]):
     """A multi-step form that ends in one create submitted with a lifelong retry token."""
+
+    app = console_app()
 
     BINDINGS = [
         Binding("ctrl+n", "next", "Next", id="wizard-next"),
@@ -141,10 +169,16 @@ class WizardScreen(Screen[Any]):
     def step(self) -> Step:
         return self._steps[self.index]
 
+    def where(self) -> str:
+        """The context this wizard works on: profile · region · compartment path."""
+        context = getattr(self.app, "context", None)
+        profile = getattr(context, "profile", None)
+        parts = [f"profile {profile}"] if profile else []
+        return " · ".join([*parts, f"region {self.region_id}", f"compartment {self.compartment_path}"])
+
     def compose(self) -> ComposeResult:
         yield Static(Text(self.TITLE_TEXT), id="wizard-title", markup=False)
-        yield Static(Text(f"{self.region_id} · {self.compartment_path}", no_wrap=True, overflow="ellipsis"),
-                     id="wizard-where", markup=False)
+        yield Static(Text(clean(self.where()), no_wrap=True, overflow="ellipsis"), id="wizard-where", markup=False)
         yield StepIndicator(id="wizard-steps")
         with ContentSwitcher(initial="step-0"):
             for n, step in enumerate(self._steps):
@@ -181,13 +215,18 @@ class WizardScreen(Screen[Any]):
         if step is not self.step:
             return
         self.entered_index = self.index
+        if getattr(self, "_focus_invalid", False):
+            self._focus_invalid = False
+            step.check()
+            if focus_first_invalid(step) is not None:
+                return
         target = step.first_focus()
         if target is not None:
             target.focus()
 
     def status(self, message: str, *, error: bool = False) -> None:
         widget = self.query_one("#wizard-status", Static)
-        widget.update(Text(message))
+        widget.update(Text(clean(message, multiline=True)))
         widget.set_class(error, "-error")
 
     # -- navigation --------------------------------------------------------------------------------
@@ -217,6 +256,7 @@ class WizardScreen(Screen[Any]):
         broken = self.step.check()
         if broken:
             self.status(f"✗ {broken}", error=True)
+            focus_first_invalid(self.step)
             return
         self.status("")
         self.index += 1
@@ -277,6 +317,9 @@ class WizardScreen(Screen[Any]):
             broken = step.check()
             if broken:
                 self.status(f"✗ step {n + 1} ({step.title}): {broken}", error=True)
+                self.index = n  # show the step that holds it, focus on its first invalid field
+                self._focus_invalid = True
+                self._show_step()
                 return
         try:
             details = self.build()
@@ -315,6 +358,12 @@ class WizardScreen(Screen[Any]):
         lines = [f"✗ Submit failed{': ' + code if code else ''}: {error.message}"]
         if error.opc_request_id:
             lines.append(f"opc-request-id {error.opc_request_id}")
-        lines.append("Every field is kept. Submit again reuses the same retry token, so a create that "
-                     "already reached the service is not made twice.")
+        from tui.ui.dialogs.base import retry_can_help
+
+        if retry_can_help(error):
+            lines.append("Every field is kept. Submit again reuses the same retry token, so a create that "
+                         "already reached the service is not made twice.")
+        else:
+            lines.append("Every field is kept. The service refused this request as it stands: change what it "
+                         "names before submitting again.")
         self.status("\n".join(lines), error=True)

@@ -35,7 +35,7 @@ class FineTuneWizard(WizardScreen):
         return review.body_json(details), review.fine_tune_cli(details, self.region_id)
 
     def submit_call(self, details: Any) -> tuple[str, Any, tuple, dict]:
-        genai = self.app.genai  # type: ignore[attr-defined]
+        genai = self.app.genai
         return ("create model (fine-tune)", genai.create, (MODEL, details),
                 dict(region=self.region_id, retry_token=self.submission.retry_token))
 

@@ -38,7 +38,7 @@ class FineTuneDraft:
 
     def build(self, compartment_id: str) -> Any:
         """CreateModelDetails; raises BuilderError (field + rule) for anything invalid."""
-        values = {k: v for k, v in self.hyperparameters().items() if v.strip()}
+        values: dict[str, Any] = {k: v for k, v in self.hyperparameters().items() if v.strip()}
         config = builders.training_config(self.method, base_model_name=self.base_model_name, **values)
         dataset = builders.object_storage_dataset(self.namespace, self.bucket, self.object_name)
         details = builders.fine_tune_details(dataset, self.cluster_id, config)

@@ -7,7 +7,8 @@ rebuilds itself when entered, keeping values already typed for the same choice.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,19 +16,50 @@ from textual.containers import Vertical
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
 from tui.cloud import fine_tuning
+from tui.cloud.suitability import Subject
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField, first_broken
 from tui.ui.forms.tags import TagsEditor
+from tui.ui.console import console_app
+from tui.ui.text import clean
 from tui.ui.wizards.base import Step
-from tui.cloud.suitability import Subject
 from tui.ui.wizards import cluster_choice
+from tui.ui.wizards.fine_tune_draft import FineTuneDraft
+from tui.ui.wizards.import_draft import ImportDraft
 from tui.ui.wizards.picker import ResourcePicker
+
+if TYPE_CHECKING:
+    from tui.ui.wizards.fine_tune import FineTuneWizard
+
+
+class _DraftWizard(Protocol):
+    """A wizard as its steps see it: the draft they save their fields into."""
+
+    draft: FineTuneDraft | ImportDraft
+
+
+class DraftStep(Step):
+    """A step whose fields map onto its wizard's draft (shared by both wizards)."""
+
+    app = console_app()
+
+    @property
+    def draft(self) -> FineTuneDraft | ImportDraft:
+        return cast("_DraftWizard", self.wizard).draft
+
+
+class FineTuneStep(DraftStep):
+    """A step of the fine-tune wizard: its draft is a FineTuneDraft."""
+
+    @property
+    def draft(self) -> FineTuneDraft:
+        return cast("FineTuneWizard", self.wizard).draft
 
 CLUSTER_TYPE = "generativeaidedicatedaicluster"
 
 
 def _note(text: str, classes: str = "step-note") -> Static:
-    return Static(Text(text), classes=classes, markup=False)
+    return Static(Text(clean(text, multiline=True)), classes=classes, markup=False)
 
 
 STEP_CSS = """
@@ -36,7 +68,15 @@ Step .step-error { color: $error; }
 """
 
 
-class BaseModelStep(Step):
+def _hyper_error(spec: fine_tuning.HyperParameter, text: str) -> str | None:
+    return rules.hyperparameter(spec, text)[0]
+
+
+def _hyper_warning(spec: fine_tuning.HyperParameter, text: str) -> str | None:
+    return rules.hyperparameter(spec, text)[1]
+
+
+class BaseModelStep(FineTuneStep):
     title = "Base model"
     short = "Base"
     DEFAULT_CSS = STEP_CSS
@@ -47,8 +87,8 @@ class BaseModelStep(Step):
         w = self.wizard
         yield ResourcePicker(
             label="fine-tunable base models",
-            load=lambda: ("list fine-tunable base models", w.app.genai.list, ("model", w.compartment_id),  # type: ignore[attr-defined]
-                          dict(region=w.region_id, capability="FINE_TUNE", lifecycle_state="ACTIVE")),
+            load=lambda: partial(self.app.genai.list, "model", w.compartment_id, region=w.region_id,
+                                 capability="FINE_TUNE", lifecycle_state="ACTIVE"),
             describe=_describe_model,
             search_text=lambda m: f"{m.display_name} {m.vendor or ''}",
             id="base-picker",
@@ -59,7 +99,7 @@ class BaseModelStep(Step):
         return self.query_one(ResourcePicker)
 
     def entered(self) -> None:
-        base = self.wizard.draft.base_model_name
+        base = self.draft.base_model_name
         self.picker.load(force=base != getattr(self, "_judged_for", base))  # re-judge for a new base model
         self._judged_for = base
 
@@ -73,14 +113,14 @@ class BaseModelStep(Step):
             self.wizard.action_next()
 
     def save(self) -> None:
-        draft = self.wizard.draft
+        draft = self.draft
         chosen = self.picker.selected
         if chosen is not None:
             draft.base_model_id, draft.base_model_name = chosen.id, chosen.display_name
 
     def check(self) -> str | None:
         self.save()
-        draft = self.wizard.draft
+        draft = self.draft
         if not draft.base_model_id:
             return "Base model: choose one from the list"
         if not fine_tuning.methods_for(draft.base_model_name):
@@ -91,13 +131,13 @@ class BaseModelStep(Step):
 def _describe_model(m: Any) -> Text:
     methods = ", ".join(fine_tuning.METHOD_LABELS[x] for x in fine_tuning.methods_for(m.display_name)) or "—"
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{m.display_name}", style="bold")
-    text.append(f"  {m.vendor or ''} {m.version or ''}  ", style="dim")
+    text.append(clean(m.display_name), style="bold")
+    text.append(clean(f"  {m.vendor or ''} {m.version or ''}  "), style="dim")
     text.append(methods)
     return text
 
 
-class MethodStep(Step):
+class MethodStep(FineTuneStep):
     title = "Method"
     DEFAULT_CSS = STEP_CSS
 
@@ -109,13 +149,15 @@ class MethodStep(Step):
         yield _note("", classes="step-note method-note")
         yield Vertical(id="method-box")
 
+    # Step.entered says `-> None`, but the wizard awaits what it returns (base.py): drop the ignore
+    # once Step.entered is annotated `-> Awaitable[None] | None`.
     async def entered(self) -> None:
-        draft = self.wizard.draft
+        draft = self.draft
         allowed = fine_tuning.methods_for(draft.base_model_name)
         if draft.method not in allowed:
             draft.method = allowed[0] if len(allowed) == 1 else ""
         self.query_one(".method-note", Static).update(Text(
-            f"Methods offered for {draft.base_model_name}: "
+            f"Methods offered for {clean(draft.base_model_name)}: "
             + ", ".join(fine_tuning.METHOD_LABELS[m] for m in allowed)))
         if self._for != draft.base_model_name:
             self._for = draft.base_model_name
@@ -132,16 +174,16 @@ class MethodStep(Step):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
-        self.wizard.draft.method = event.pressed.name or ""
+        self.draft.method = event.pressed.name or ""
 
     def check(self) -> str | None:
-        draft = self.wizard.draft
+        draft = self.draft
         if draft.method not in fine_tuning.methods_for(draft.base_model_name):
             return "Method: choose one of the methods offered for this base model"
         return None
 
 
-class HyperparametersStep(Step):
+class HyperparametersStep(FineTuneStep):
     title = "Hyperparameters"
     short = "Hyper"
     DEFAULT_CSS = STEP_CSS
@@ -156,8 +198,10 @@ class HyperparametersStep(Step):
                     "unconfirmed ones only warn.")
         yield Vertical(id="hyper-box")
 
+    # Step.entered says `-> None`, but the wizard awaits what it returns (base.py): drop the ignore
+    # once Step.entered is annotated `-> Awaitable[None] | None`.
     async def entered(self) -> None:
-        draft = self.wizard.draft
+        draft = self.draft
         if self._for == draft.hyper_key:
             return
         self.save()
@@ -168,8 +212,8 @@ class HyperparametersStep(Step):
         for spec in specs:
             self.fields[spec.name] = FormField(
                 f"{spec.label} ({spec.range_text}{'' if spec.confirmed else ', unconfirmed'})",
-                rule=lambda t, s=spec: rules.hyperparameter(s, t)[0],
-                warn=lambda t, s=spec: rules.hyperparameter(s, t)[1],
+                rule=partial(_hyper_error, spec),
+                warn=partial(_hyper_warning, spec),
                 value=typed.get(spec.name, _format(spec.default)),
                 help=spec.help,
                 id=f"hp-{spec.name.replace('_', '-')}",
@@ -185,7 +229,7 @@ class HyperparametersStep(Step):
 
     def save(self) -> None:
         if self._for is not None:
-            self.wizard.draft.hyper[self._for] = {name: f.value for name, f in self.fields.items()}
+            self.draft.hyper[self._for] = {name: f.value for name, f in self.fields.items()}
 
     def on_input_changed(self) -> None:
         self.save()
@@ -204,7 +248,7 @@ def _format(value: int | float) -> str:
     return str(value)
 
 
-class FieldsStep(Step):
+class FieldsStep(DraftStep):
     """A step made of FormFields mapped onto draft attributes."""
 
     DEFAULT_CSS = STEP_CSS
@@ -224,7 +268,7 @@ class FieldsStep(Step):
 
     def save(self) -> None:
         for attr, f in self.fields.items():
-            setattr(self.wizard.draft, attr, f.value)
+            setattr(self.draft, attr, f.value)
 
     def on_input_changed(self) -> None:
         self.save()
@@ -236,10 +280,14 @@ class FieldsStep(Step):
 
 class DatasetStep(FieldsStep):
     title = "Dataset"
+
+    @property
+    def draft(self) -> FineTuneDraft:
+        return cast("FineTuneWizard", self.wizard).draft
     NOTE = "The training data: one JSONL file of prompt/completion pairs (at least 32) in Object Storage."
 
     def make_fields(self) -> dict[str, FormField]:
-        d = self.wizard.draft
+        d = self.draft
         return {
             "namespace": FormField("Namespace", rule=rules.namespace, value=d.namespace, id="ds-namespace"),
             "bucket": FormField("Bucket", rule=rules.bucket, value=d.bucket, id="ds-bucket"),
@@ -252,7 +300,7 @@ def _optional_cluster_ocid(text: str) -> str | None:
     return None if text == "" else rules.ocid(CLUSTER_TYPE)(text)
 
 
-class ClusterStep(Step):
+class ClusterStep(FineTuneStep):
     title = "Cluster"
     DEFAULT_CSS = STEP_CSS
 
@@ -262,10 +310,8 @@ class ClusterStep(Step):
                     "Clusters that cannot take this fine-tune are greyed with the reason.")
         yield ResourcePicker(
             label="fine-tuning clusters",
-            load=lambda: ("list fine-tuning clusters", cluster_choice.judged_clusters,
-                          (w.app.genai, w.compartment_id, "FINE_TUNING",  # type: ignore[attr-defined]
-                           Subject(base_model_name=w.draft.base_model_name or None)),
-                          dict(region=w.region_id)),
+            load=lambda: partial(cluster_choice.judged_clusters, self.app.genai, w.compartment_id, "FINE_TUNING",
+                                 Subject(base_model_name=self.draft.base_model_name or None), region=w.region_id),
             describe=cluster_choice.describe_choice,
             search_text=cluster_choice.search_text,
             enabled=cluster_choice.usable,
@@ -284,7 +330,7 @@ class ClusterStep(Step):
         return self.query_one("#cluster-ocid", FormField)
 
     def entered(self) -> None:
-        base = self.wizard.draft.base_model_name
+        base = self.draft.base_model_name
         self.picker.load(force=base != getattr(self, "_judged_for", base))  # re-judge for a new base model
         self._judged_for = base
 
@@ -305,25 +351,25 @@ class ClusterStep(Step):
         chosen = self.picker.selected
         cluster = getattr(chosen, "cluster", chosen)  # a ClusterChoice (judged) or a bare cluster
         usable = chosen is not None and cluster_choice.usable(chosen)
-        self.wizard.draft.cluster_id = pasted or (cluster.id if usable else "")
+        self.draft.cluster_id = pasted or (cluster.id if usable else "")
 
     def check(self) -> str | None:
         self.save()
         broken = self.pasted.check()
         if broken:
             return f"Cluster OCID: {broken}"
-        if not self.wizard.draft.cluster_id:
+        if not self.draft.cluster_id:
             return "Cluster: choose one from the list or paste its OCID"
         return None
 
 
 def _describe_cluster(c: Any) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{c.display_name}", style="bold")
+    text.append(clean(c.display_name), style="bold")
     shape = getattr(c, "unit_shape", None) or ""
     count = getattr(c, "unit_count", None)
-    text.append(f"  {shape}{f' × {count}' if count else ''}  ", style="dim")
-    text.append(f"{c.lifecycle_state}")
+    text.append(clean(f"  {shape}{f' × {count}' if count else ''}  "), style="dim")
+    text.append(clean(c.lifecycle_state))
     return text
 
 
@@ -335,7 +381,7 @@ class NamingStep(FieldsStep):
     with_vendor = False
 
     def make_fields(self) -> dict[str, FormField]:
-        d = self.wizard.draft
+        d = self.draft
         p = self.id_prefix
         fields = {
             "display_name": FormField(
@@ -343,7 +389,7 @@ class NamingStep(FieldsStep):
                 help="Letter or underscore first, then letters, digits, '-' or '_' (at most 255).",
                 id=f"{p}-name"),
         }
-        if self.with_vendor:
+        if self.with_vendor and isinstance(d, ImportDraft):
             fields["vendor"] = FormField("Vendor", rule=rules.free_text(255), value=d.vendor, id=f"{p}-vendor")
         fields["version"] = FormField("Version", rule=rules.free_text(255), value=d.version, id=f"{p}-version")
         fields["description"] = FormField("Description", rule=rules.free_text(400), value=d.description,
@@ -352,11 +398,11 @@ class NamingStep(FieldsStep):
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
-        yield TagsEditor(self.wizard.draft.freeform_tags, id=f"{self.id_prefix}-tags")
+        yield TagsEditor(self.draft.freeform_tags, id=f"{self.id_prefix}-tags")
 
     def save(self) -> None:
         super().save()
-        self.wizard.draft.freeform_tags = self.query_one(TagsEditor).tags
+        self.draft.freeform_tags = self.query_one(TagsEditor).tags
 
     def on_tags_editor_changed(self, event: TagsEditor.Changed) -> None:
         event.stop()

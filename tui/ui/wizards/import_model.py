@@ -32,7 +32,7 @@ class ImportWizard(WizardScreen):
         return review.body_json(details), review.import_cli(details, self.region_id)
 
     def submit_call(self, details: Any) -> tuple[str, Any, tuple, dict]:
-        genai = self.app.genai  # type: ignore[attr-defined]
+        genai = self.app.genai
         return ("create imported model", genai.create, (IMPORTED_MODEL, details),
                 dict(region=self.region_id, retry_token=self.submission.retry_token))
 

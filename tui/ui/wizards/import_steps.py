@@ -6,7 +6,7 @@ Object Storage and back loses nothing; only the visible source is validated and 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,9 +17,19 @@ from tui.cloud.regions import REGIONS
 from tui.cloud.resources import IMPORTED_MODEL_PRIMARY_CAPABILITIES
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField, first_broken
-from tui.ui.wizards.base import Step
-from tui.ui.wizards.fine_tune_steps import STEP_CSS, NamingStep, _note
-from tui.ui.wizards.import_draft import HUGGING_FACE, OBJECT_STORAGE
+from tui.ui.wizards.fine_tune_steps import STEP_CSS, DraftStep, NamingStep, _note
+from tui.ui.wizards.import_draft import HUGGING_FACE, OBJECT_STORAGE, ImportDraft
+
+if TYPE_CHECKING:
+    from tui.ui.wizards.import_model import ImportWizard
+
+
+class ImportStep(DraftStep):
+    """A step of the import wizard: its draft is an ImportDraft."""
+
+    @property
+    def draft(self) -> ImportDraft:
+        return cast("ImportWizard", self.wizard).draft
 
 CAPABILITY_HELP = {
     "TEXT_TO_TEXT": "Text to text: chat and completion models",
@@ -29,7 +39,7 @@ CAPABILITY_HELP = {
 }
 
 
-class SourceStep(Step):
+class SourceStep(ImportStep):
     title = "Source"
     DEFAULT_CSS = STEP_CSS + """
     SourceStep ContentSwitcher { height: auto; }
@@ -37,7 +47,7 @@ class SourceStep(Step):
     """
 
     def compose(self) -> ComposeResult:
-        d = self.wizard.draft
+        d = self.draft
         yield _note("Where the model artifacts come from.")
         yield RadioSet(
             RadioButton("Hugging Face", value=d.source == HUGGING_FACE, name=HUGGING_FACE, id="src-hf"),
@@ -71,16 +81,16 @@ class SourceStep(Step):
 
     @property
     def fields(self) -> dict[str, FormField]:
-        return self.hf if self.wizard.draft.source == HUGGING_FACE else self.os
+        return self.hf if self.draft.source == HUGGING_FACE else self.os
 
     def first_focus(self) -> Any:
         return self.query_one(RadioSet)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
-        self.wizard.draft.source = event.pressed.name or HUGGING_FACE
+        self.draft.source = event.pressed.name or HUGGING_FACE
         self.query_one(ContentSwitcher).current = (
-            "source-hf" if self.wizard.draft.source == HUGGING_FACE else "source-os")
+            "source-hf" if self.draft.source == HUGGING_FACE else "source-os")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -90,7 +100,7 @@ class SourceStep(Step):
         self.save()
 
     def save(self) -> None:
-        d = self.wizard.draft
+        d = self.draft
         for attr, f in {**self.hf, **self.os}.items():
             setattr(d, attr, f.value)
         region = self.query_one("#os-region", Select).value
@@ -101,12 +111,12 @@ class SourceStep(Step):
         return first_broken(self.fields.values())
 
 
-class CapabilityStep(Step):
+class CapabilityStep(ImportStep):
     title = "Capability"
     DEFAULT_CSS = STEP_CSS
 
     def compose(self) -> ComposeResult:
-        d = self.wizard.draft
+        d = self.draft
         yield _note("Exactly one capability: what the imported model is for.")
         yield RadioSet(*[
             RadioButton(Text(CAPABILITY_HELP[c]), value=d.capability == c, name=c, id=f"cap-{c.lower()}")
@@ -118,10 +128,10 @@ class CapabilityStep(Step):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
-        self.wizard.draft.capability = event.pressed.name or ""
+        self.draft.capability = event.pressed.name or ""
 
     def check(self) -> str | None:
-        if self.wizard.draft.capability not in IMPORTED_MODEL_PRIMARY_CAPABILITIES:
+        if self.draft.capability not in IMPORTED_MODEL_PRIMARY_CAPABILITIES:
             return "Capability: choose exactly one"
         return None
 
@@ -130,3 +140,7 @@ class DetailsStep(NamingStep):
     title = "Details"
     id_prefix = "im"
     with_vendor = True
+
+    @property
+    def draft(self) -> ImportDraft:
+        return cast("ImportWizard", self.wizard).draft

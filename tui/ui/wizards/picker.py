@@ -19,6 +19,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.cloud.errors import CloudError
+from tui.ui.console import console_app
+from tui.ui.forms.inputs import SafeInput
+from tui.ui.text import clean
 
 
 def items_of(result: Any) -> list[Any]:
@@ -28,7 +31,7 @@ def items_of(result: Any) -> list[Any]:
     return list(data or [])
 
 
-class _FilterInput(Input):
+class _FilterInput(SafeInput):
     """The picker's filter: ↓ hands the keyboard to the list below it."""
 
     BINDINGS = [Binding("down", "to_list", "List", show=False)]
@@ -40,7 +43,13 @@ class _FilterInput(Input):
 
 
 class ResourcePicker(Vertical):
-    """Filter input + option list; `selected` is the chosen item (or None)."""
+    """Filter input + option list; `selected` is the chosen item (or None).
+
+    `load()` runs on the UI thread and returns the no-argument work (a `functools.partial`) that
+    the worker runs; the call is labelled "list <label>" in errors and logs.
+    """
+
+    app = console_app()
 
     DEFAULT_CSS = """
     ResourcePicker { height: auto; }
@@ -62,7 +71,7 @@ class ResourcePicker(Vertical):
         self,
         *,
         label: str,
-        load: Callable[[], tuple[str, Callable[..., Any], tuple, dict]],
+        load: Callable[[], Callable[[], Any]],
         describe: Callable[[Any], Text],
         search_text: Callable[[Any], str],
         enabled: Callable[[Any], bool] | None = None,
@@ -95,9 +104,8 @@ class ResourcePicker(Vertical):
             return
         self.busy = True
         self._status("Loading…")
-        label, fn, args, kwargs = self._load()
-        self.app.call(self, label, fn, *args, group="picker-load", on_success=self._loaded,  # type: ignore[attr-defined]
-                      on_error=self._failed, **kwargs)
+        self.app.call(self, self._load(), label=f"list {self.label}", group="picker-load",
+                      on_success=self._loaded, on_error=self._failed)
 
     def _loaded(self, result: Any) -> None:
         self.busy = False
@@ -112,7 +120,7 @@ class ResourcePicker(Vertical):
         self._status(f"✗ Could not load {self.label}: {error}")
 
     def _status(self, message: str) -> None:
-        self.query_one(".picker-status", Static).update(Text(message))
+        self.query_one(".picker-status", Static).update(Text(clean(message, multiline=True)))
 
     def _refilter(self, query: str) -> None:
         q = query.strip().lower()

@@ -14,6 +14,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Label, Static, TextArea
 
 from tui.cloud.errors import CloudError
+from tui.ui.text import clean
 from tui.ui.wizards.base import Step
 
 
@@ -51,9 +52,10 @@ class ReviewStep(Step):
             self.error = None
         except CloudError as exc:
             self.body, self.cli, self.error = "", "", f"✗ {exc.message}"
-        self.query_one("#review-error", Static).update(Text(self.error or ""))
-        self.query_one("#review-body", TextArea).load_text(self.body)
-        self.query_one("#review-cli", TextArea).load_text(self.cli)
+        self.query_one("#review-error", Static).update(Text(clean(self.error or "", multiline=True)))
+        # shown cleaned (a TextArea paints raw); copied exactly (the builders refuse control characters)
+        self.query_one("#review-body", TextArea).load_text(clean(self.body, multiline=True, limit=None))
+        self.query_one("#review-cli", TextArea).load_text(clean(self.cli, multiline=True, limit=None))
 
     def check(self) -> str | None:
         return self.error
