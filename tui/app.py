@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+# every view of the main screen (tui/ui/screens/main.py VIEWS; kept here so app start-up does not import it)
+VIEW_IDS = ("models", "imported", "workrequests", "clusters", "endpoints")
+
+
 class ConsoleApp(OrderedInput, WorkerClient, App):
     CSS_PATH = "ui/console.tcss"
     TITLE = "OCI Generative AI"
@@ -356,14 +360,14 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
 
     def reload_lists(self) -> None:
         """Reload every view that has loaded (the current one now, the others now too: they are cheap)."""
-        for view_id in ("models", "imported", "workrequests"):
+        for view_id in VIEW_IDS:
             view = self.main.query_one(f"#{view_id}")
             if view.loaded:
                 view.load()
 
     def _context_changed(self) -> None:
         self.refresh_context()
-        for view_id in ("models", "imported", "workrequests"):
+        for view_id in VIEW_IDS:
             view = self.main.query_one(f"#{view_id}")
             view.loaded = False
         if self.connected:
@@ -462,7 +466,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
                   on_error=self._connect_failed)
 
     def _on_profile_connected(self, session: Any) -> None:
-        for view_id in ("models", "imported", "workrequests"):
+        for view_id in VIEW_IDS:
             self.main.query_one(f"#{view_id}").loaded = False
         self._connected(session)
 
@@ -566,10 +570,11 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         """Show `view_id` with the cursor on row `key` (clearing a `/` filter that hides it)."""
         self.show_view(view_id)
         view = self.main.current_view
-        if not view.table.move_to_key(key) and view.query_text:
-            view.pending_key = key
-            self.main.query_one("#prompt").close()
-            view.set_query("")
+        if not view.table.move_to_key(key):
+            view.pending_key = key  # applied when the (re)listed or unfiltered rows arrive
+            if view.query_text:
+                self.main.query_one("#prompt").close()
+                view.set_query("")
 
     def clear_filter(self) -> None:
         view = self.main.current_view

@@ -35,6 +35,9 @@ def _not_connected(app: Any) -> bool:
     return False
 
 
+CREATABLE = (MODEL, IMPORTED_MODEL)  # kinds with a create wizard (clusters and endpoints: not yet)
+
+
 def open_create(app: Any, kind: Any) -> Any:
     """MODEL → the fine-tune wizard, IMPORTED_MODEL → the import wizard (in the current context)."""
     k = kind_of(kind)
@@ -49,6 +52,11 @@ def open_create(app: Any, kind: Any) -> Any:
     from tui.ui.wizards.fine_tune import FineTuneWizard
     from tui.ui.wizards.import_model import ImportWizard
 
+    if k not in CREATABLE:
+        app.notify(f"Creating {k.plural.lower()} is not in the console yet; use the OCI CLI "
+                   "(oci generative-ai dedicated-ai-cluster create / endpoint create).",
+                   severity="warning", markup=False)
+        return None
     cls = FineTuneWizard if k is MODEL else ImportWizard
     screen = cls(region=ctx.region, compartment_id=ctx.compartment_id,
                  compartment_path=getattr(ctx, "compartment_path", "") or "")

@@ -1,6 +1,7 @@
 """The `:` command language (k9s style) and its aliases, in one table.
 
-`:models` / `:mo` / `:m`, `:imported` / `:im`, `:workrequests` / `:wr`, `:region <r>|all`,
+`:models` / `:mo` / `:m`, `:imported` / `:im`, `:workrequests` / `:wr`, `:clusters` / `:dac` / `:cl`,
+`:endpoints` / `:ep`, `:region <r>|all`,
 `:compartment <name>`, `:profile <name>`, `:theme <name>`, `:help`, `:q`. A command without its
 argument opens the matching picker. Unknown commands say so and list the valid ones.
 """
@@ -17,6 +18,9 @@ VIEW_ALIASES = {
     "imported": "imported", "importedmodels": "imported", "imported-models": "imported", "im": "imported",
     "workrequests": "workrequests", "workrequest": "workrequests", "work-requests": "workrequests",
     "wr": "workrequests", "wrs": "workrequests",
+    "clusters": "clusters", "cluster": "clusters", "dac": "clusters", "dacs": "clusters", "cl": "clusters",
+    "dedicated-ai-clusters": "clusters",
+    "endpoints": "endpoints", "endpoint": "endpoints", "ep": "endpoints", "eps": "endpoints",
 }
 
 
@@ -75,6 +79,7 @@ def run_command(app: ConsoleApp, text: str) -> bool:
     if handler is None:
         app.notify(
             f"Unknown command :{word}. Try :models (:m), :imported (:im), :workrequests (:wr), "
+            ":clusters (:cl), :endpoints (:ep), "
             ":region <r>|all, :compartment <name>, :profile <name>, :theme <name>, :q",
             severity="warning", markup=False,
         )

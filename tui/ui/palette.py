@@ -68,7 +68,7 @@ class ModelJumpProvider(_Base):
 
     def items(self) -> Iterable[tuple[str, str, Any]]:
         app = self.app
-        for view_id in ("models", "imported"):
+        for view_id in ("models", "imported", "clusters", "endpoints"):
             view = app.main.query_one(f"#{view_id}")
             for row in view.rowset.rows[:5000]:
                 yield (f"{view.kind.title}: {row.name}", f"{row.region}  {row.ocid}",

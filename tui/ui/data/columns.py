@@ -6,7 +6,9 @@ the terminal is narrow), so the same list stays usable at 80 columns and rich at
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from tui.cloud.resources import Field, ResourceKind
 
@@ -19,6 +21,8 @@ class Column:
     priority: int = 0  # 0 = never hidden; higher numbers are hidden first when narrow
     kind: str = "text"  # text | state | datetime | list | progress
     flex: bool = False
+    # a computed cell (tui/ui/data/presentation.py): (obj, names) -> (text, sort value)
+    render: Callable[[Any, Any], tuple[str, Any]] | None = field(default=None, compare=False)
 
 
 _WIDTHS = {"display_name": 24, "lifecycle_state": 10, "type": 7, "vendor": 9, "version": 9,
@@ -29,9 +33,14 @@ _PRIORITY = {"display_name": 0, "lifecycle_state": 0, "type": 2, "vendor": 1, "v
 REGION_COLUMN = Column("region", "Region", 14, priority=1)
 
 
-def columns_for(kind: ResourceKind, *, with_region: bool = False) -> list[Column]:
-    """The list columns of a resource kind (plus the region tag in the all-regions view)."""
-    cols = [_column(f) for f in kind.summary_fields]
+def columns_for(kind: ResourceKind, *, with_region: bool = False,
+                custom: list[Column] | None = None) -> list[Column]:
+    """The list columns of a resource kind (plus the region tag in the all-regions view).
+
+    `custom` is a kind's presentation entry (tui/ui/data/presentation.py `list_columns` passes it;
+    presentation imports this module, so this one must not import it back); without it, one column
+    per descriptor summary field."""
+    cols = list(custom) if custom else [_column(f) for f in kind.summary_fields]
     if with_region:
         cols.insert(2, REGION_COLUMN)
     return cols

@@ -16,6 +16,7 @@ from tui.cloud.errors import CloudError, from_exception
 from tui.cloud.regions import REGIONS, Region
 from tui.cloud.resources import ResourceKind
 from tui.ui.data.columns import Column
+from tui.ui.data.presentation import resolve_names
 from tui.ui.data.rows import Row, build_rows
 from tui.ui.data.rowset import RowSet, SortState
 from tui.ui.data.server_filters import ServerFilters
@@ -38,7 +39,8 @@ def fetch_region(genai: Any, kind: ResourceKind, compartment_id: str, region: Re
                  filters: ServerFilters, columns: list[Column]) -> tuple[list[Row], str | None]:
     result = genai.list(kind, compartment_id, region=region.id, page_size=PAGE_SIZE, **filters.api_kwargs())
     objs = [o for o in result.data if filters.keeps(o)]
-    return build_rows(objs, columns, region.id), result.opc_request_id
+    names = resolve_names(genai, kind.key, compartment_id, region.id, objs)
+    return build_rows(objs, columns, region.id, names), result.opc_request_id
 
 
 def fetch_listing(genai: Any, kind: ResourceKind, compartment_id: str, regions: list[Region],

@@ -6,6 +6,7 @@ precomputed lower-case strings, and rendering only pads strings that are already
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -52,9 +53,15 @@ def _sort_key(value: Any) -> Any:
     return (0, str(value).lower())
 
 
-def build_row(obj: Any, columns: list[Column], region: str) -> Row:
+def build_row(obj: Any, columns: list[Column], region: str, names: Mapping[str, str] | None = None) -> Row:
     values = [region if c.key == "region" else getattr(obj, c.key, None) for c in columns]
     cells = tuple(format_value(v, c.kind) for v, c in zip(values, columns, strict=False))
+    if any(c.render is not None for c in columns):  # computed cells (tui/ui/data/presentation.py)
+        cell_list, value_list = list(cells), list(values)
+        for i, c in enumerate(columns):
+            if c.render is not None:
+                cell_list[i], value_list[i] = c.render(obj, names or {})
+        cells, values = tuple(cell_list), value_list
     ocid = getattr(obj, "id", "") or ""
     name = getattr(obj, "display_name", None) or ""
     state = (getattr(obj, "lifecycle_state", None) or getattr(obj, "status", None) or "").upper()
@@ -71,5 +78,6 @@ def build_row(obj: Any, columns: list[Column], region: str) -> Row:
     )
 
 
-def build_rows(objs: list[Any], columns: list[Column], region: str) -> list[Row]:
-    return [build_row(o, columns, region) for o in objs]
+def build_rows(objs: list[Any], columns: list[Column], region: str,
+               names: Mapping[str, str] | None = None) -> list[Row]:
+    return [build_row(o, columns, region, names) for o in objs]

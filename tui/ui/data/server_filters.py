@@ -1,7 +1,7 @@
 """The server-side filters of a list (what the API filters), kept apart from the `/` filter.
 
-Capability, lifecycle state, vendor and display name go to the API; type BASE/CUSTOM has no API
-filter, so it is applied to the returned rows (for kinds that have a type at all).
+Capability, lifecycle state, vendor and display name go to the API; type (BASE/CUSTOM, HOSTING/
+FINE_TUNING) has no API filter, so it is applied to the returned rows (for kinds that have a type).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ class ServerFilters:
     lifecycle_state: str | None = None
     vendor: str | None = None
     display_name: str | None = None
-    model_type: str | None = None  # BASE | CUSTOM (client-side)
+    model_type: str | None = None  # the kind's type_values: BASE | CUSTOM, HOSTING | FINE_TUNING (client-side)
 
     def api_kwargs(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -52,8 +52,11 @@ class ServerFilters:
     def for_kind(self, kind: ResourceKind) -> "ServerFilters":
         """Drop what does not apply to `kind` (type on imported models, foreign enum values)."""
         out = self
-        if not kind.has_type and self.model_type:
+        types = kind.type_values if (kind.has_type or kind.type_values) else ()
+        if self.model_type and self.model_type not in types:
             out = replace(out, model_type=None)
+        if out.vendor and "vendor" not in kind.list_filters:
+            out = replace(out, vendor=None)
         if out.capability and out.capability not in kind.capabilities:
             out = replace(out, capability=None)
         if out.lifecycle_state and out.lifecycle_state not in kind.lifecycle_states:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-EDITABLE = ("display_name", "description", "vendor", "version", "freeform_tags")
+EDITABLE = ("display_name", "description", "vendor", "version", "freeform_tags", "unit_count")
 LABELS = {"display_name": "Name", "description": "Description", "vendor": "Vendor", "version": "Version",
-          "freeform_tags": "Freeform tags"}
+          "freeform_tags": "Freeform tags", "unit_count": "Unit count"}
 
 
 def snapshot(resource: Any) -> dict[str, Any]:
@@ -19,6 +19,9 @@ def snapshot(resource: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in EDITABLE:
         value = getattr(resource, f, None)
+        if f == "unit_count":  # clusters only; shown and compared as the text of the form field
+            out[f] = "" if value is None else str(value)
+            continue
         out[f] = dict(value or {}) if f == "freeform_tags" else (value or "")
     return out
 

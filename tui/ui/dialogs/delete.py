@@ -101,6 +101,15 @@ class DeleteDialog(DialogScreen):
     def _failed(self, error: CloudError) -> None:
         self.busy = False
         self.query_one("#delete-confirm", Button).disabled = False
+        if error.status == 409 and error.code != "IncorrectState" and self.kind.key == "dedicated_ai_cluster":
+            from tui.ui.dialogs.attached import AttachedList, parse_attached
+
+            self.status(describe_error(error), error=True)
+            if not self.query("#delete-attached"):
+                anchor = self.query_one("#delete-endpoints", Static)
+                anchor.parent.mount(  # type: ignore[union-attr]
+                    AttachedList(parse_attached(error.message), self.region_id, id="delete-attached"), after=anchor)
+            return
         if error.status == 409 and error.code != "IncorrectState":
             self.endpoints = endpoints_in_message(error.message)
             self.status(describe_error(error), error=True)

@@ -21,9 +21,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button, Input, Static
 
-from tui.cloud import builders
 from tui.cloud.errors import CloudError
-from tui.ui.dialogs import conflict
+from tui.ui.dialogs import conflict, edit_fields
 from tui.ui.dialogs.base import DialogScreen, describe_error, retry_can_help
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField
@@ -62,6 +61,7 @@ class EditDialog(DialogScreen):
             "version": FormField("Version", rule=self._if_changed("version", rules.free_text(255)),
                                  id="edit-version"),
         }
+        self.fields = edit_fields.adapt_fields(self.kind, self.fields)  # per-kind field set (data)
         yield from self.fields.values()
         yield TagsEditor(id="edit-tags")
 
@@ -91,8 +91,10 @@ class EditDialog(DialogScreen):
     async def _loaded(self, result: Any) -> None:
         self.original = conflict.snapshot(result.data)
         self.etag = result.etag
+        self.resource_type = getattr(result.data, "type", None)
         for name, f in self.fields.items():
             f.prefill(self.original[name])
+        edit_fields.after_load(self.kind, self.fields, result.data)
         await self.query_one(TagsEditor).prefill_tags(self.original["freeform_tags"])
         self._show_altered()
         self.query_one("#edit-save", Button).disabled = False
@@ -154,7 +156,7 @@ class EditDialog(DialogScreen):
             self.status("Nothing changed.")
             return
         try:
-            details = builders.update_details(self.kind, **changed)
+            details = edit_fields.update_body(self.kind, changed, getattr(self, "resource_type", None))
         except CloudError as exc:
             self.status(f"✗ {exc.message}", error=True)
             return

@@ -34,18 +34,21 @@ class FilterDialog(ModalScreen[ServerFilters | None]):
         k, cur = self.kind, self.current
         with Vertical(classes="picker dialog"):
             yield Label(f"Filter {k.plural.lower()} (server-side)", classes="picker-title", markup=False)
-            yield Label("Capability", markup=False)
+            if "capability" in k.list_filters:
+                yield Label("Capability", markup=False)
             yield Select([(c, c) for c in k.capabilities], prompt="any", value=cur.capability or Select.NULL,
-                         id="filter-capability")
+                         id="filter-capability", classes="" if "capability" in k.list_filters else "-hidden")
             yield Label("Lifecycle state", markup=False)
             yield Select([(s, s) for s in k.lifecycle_states], prompt="any",
                          value=cur.lifecycle_state or Select.NULL, id="filter-state")
-            if k.has_type:
+            if k.has_type or k.type_values:
                 yield Label("Type", markup=False)
-                yield Select([("BASE", "BASE"), ("CUSTOM", "CUSTOM")], prompt="any",
+                yield Select([(t, t) for t in k.type_values], prompt="any",
                              value=cur.model_type or Select.NULL, id="filter-type")
-            yield Label("Vendor (exact)", markup=False)
-            yield SafeInput(cur.vendor or "", placeholder="e.g. meta, cohere", id="filter-vendor", compact=True)
+            if "vendor" in k.list_filters:
+                yield Label("Vendor (exact)", markup=False)
+            yield SafeInput(cur.vendor or "", placeholder="e.g. meta, cohere", id="filter-vendor", compact=True,
+                            classes="" if "vendor" in k.list_filters else "-hidden")
             yield Label("Display name (exact)", markup=False)
             yield SafeInput(cur.display_name or "", placeholder="exact display name", id="filter-name", compact=True)
             with Horizontal(classes="buttons"):
@@ -54,11 +57,14 @@ class FilterDialog(ModalScreen[ServerFilters | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#filter-capability", Select).focus()
+        for hidden in self.query(".-hidden"):
+            hidden.display = False  # kept mounted so collect() reads every field the same way
+        first = "#filter-capability" if "capability" in self.kind.list_filters else "#filter-state"
+        self.query_one(first, Select).focus()
 
     def collect(self) -> ServerFilters:
         type_value = None
-        if self.kind.has_type:
+        if self.kind.has_type or self.kind.type_values:
             type_value = _value(self.query_one("#filter-type", Select))
         return ServerFilters(
             capability=_value(self.query_one("#filter-capability", Select)),

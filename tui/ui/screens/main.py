@@ -12,14 +12,15 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 
-from tui.cloud.resources import IMPORTED_MODEL, MODEL
+from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, IMPORTED_MODEL, MODEL
 from tui.ui.console import console_app
 from tui.ui.widgets.context_header import ContextHeader
 from tui.ui.widgets.prompt import Prompt
 from tui.ui.widgets.resource_list import ResourceListView
 from tui.ui.widgets.work_requests_view import WorkRequestsView
 
-VIEWS = {"models": "Models", "imported": "Imported models", "workrequests": "Work requests"}
+VIEWS = {"models": "Models", "imported": "Imported models", "workrequests": "Work requests",
+         "clusters": "Clusters", "endpoints": "Endpoints"}
 
 
 class MainScreen(Screen):
@@ -30,6 +31,8 @@ class MainScreen(Screen):
         Binding("1", "view('models')", "Models", show=False, id="view-models"),
         Binding("2", "view('imported')", "Imported", show=False, id="view-imported"),
         Binding("3", "view('workrequests')", "Work reqs", show=False, id="view-workrequests"),
+        Binding("4", "view('clusters')", "Clusters", show=False, id="view-clusters"),
+        Binding("5", "view('endpoints')", "Endpoints", show=False, id="view-endpoints"),
         Binding("colon", "prompt('command')", "Command", key_display=":", id="command"),
         Binding("slash", "prompt('filter')", "Filter", key_display="/", id="filter"),
     ]
@@ -41,6 +44,8 @@ class MainScreen(Screen):
             yield ResourceListView(MODEL, id="models")
             yield ResourceListView(IMPORTED_MODEL, id="imported")
             yield WorkRequestsView(id="workrequests")
+            yield ResourceListView(DEDICATED_AI_CLUSTER, id="clusters")
+            yield ResourceListView(ENDPOINT, id="endpoints")
         yield Prompt(id="prompt")
         yield Footer(compact=True)
 
@@ -88,7 +93,7 @@ class MainScreen(Screen):
     def action_prompt(self, mode: str) -> None:
         view = self.current_view
         if mode == "filter" and not isinstance(view, ResourceListView):
-            self.notify("/ filters the Models and Imported models views", severity="warning")
+            self.notify("/ filters the resource lists (Models, Imported, Clusters, Endpoints)", severity="warning")
             return
         value = view.query_text if isinstance(view, ResourceListView) and mode == "filter" else ""
         self.query_one(Prompt).open(mode, value)

@@ -17,7 +17,7 @@ from textual.widgets import Input, Label
 from tui.ui.forms.inputs import SafeInput
 
 COMMAND_WORDS = [
-    "models", "imported", "workrequests", "region ", "region all", "compartment ", "profile ", "theme ",
+    "models", "imported", "workrequests", "clusters", "endpoints", "region ", "region all", "compartment ", "profile ", "theme ",
     "filter ", "help", "quit", "q",
 ]
 

@@ -28,15 +28,15 @@ from textual.message import Message
 
 from tui.cloud.errors import CloudError
 from tui.cloud.resources import MODEL, ResourceKind
-from tui.ui.data.columns import columns_for
 from tui.ui.data.loading import Listing, all_regions, fetch_listing
+from tui.ui.data.presentation import list_columns
 from tui.ui.data.query import parse_query
 from tui.ui.data.rows import Row, build_row
 from tui.ui.data.rowset import RowSet, SortState
 from tui.ui.refresher import is_connection_error
 from tui.ui.text import clean
 from tui.ui.widgets.detail_pane import DetailPane
-from tui.ui.widgets.server_filters import ServerFilters
+from tui.ui.data.server_filters import ServerFilters
 from tui.ui.widgets.status_line import StatusLine, freshness
 from tui.ui.widgets.virtual_table import VirtualTable
 
@@ -160,7 +160,7 @@ class ResourceListView(Vertical):
     def compose(self):
         yield StatusLine(id=f"{self.id}-status")
         with Horizontal():
-            yield VirtualTable(columns_for(self.kind), empty_text=f"No {self.kind.plural.lower()} loaded yet",
+            yield VirtualTable(list_columns(self.kind), empty_text=f"No {self.kind.plural.lower()} loaded yet",
                                id=f"{self.id}-table")
             yield DetailPane(self.kind, now=self.console.now, id=f"{self.id}-detail")
 
@@ -209,7 +209,7 @@ class ResourceListView(Vertical):
         regions = all_regions() if ctx.all_regions else [ctx.region]
         if ctx.all_regions != self._with_region:
             self._with_region = ctx.all_regions
-            self.table.set_columns(columns_for(self.kind, with_region=ctx.all_regions))
+            self.table.set_columns(list_columns(self.kind, with_region=ctx.all_regions))
             self.sort = SortState()
             self.table.sort_column = None
         columns = list(self.table.columns)
@@ -282,6 +282,8 @@ class ResourceListView(Vertical):
             self._recompute()  # typed or sorted while it loaded: filter the new rows the current way
         elif changed or not request.quiet or first:
             self._apply_view(listing.view)
+        if self.pending_key is not None and self.table.move_to_key(self.pending_key):
+            self.pending_key = None  # a jump to a row of a list that was still loading
         self._update_status()
         if request.quiet:
             if changed and self.detail.is_open and self.table.current_row is not None:
@@ -532,6 +534,10 @@ class ResourceListView(Vertical):
             return False
         if action in ROW_ACTIONS and is_base_model(self.kind, self.table.current_row):
             return False
+        if action == "create":
+            from tui.ui.actions import CREATABLE
+
+            return self.kind in CREATABLE  # no create wizard for this kind yet: hide `n`
         return True
 
     def refused_reason(self, action: str) -> str | None:

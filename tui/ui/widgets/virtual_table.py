@@ -33,7 +33,8 @@ from tui.ui.data.rows import Row
 
 GOOD_STATES = {"ACTIVE", "SUCCEEDED"}
 BUSY_STATES = {"CREATING", "UPDATING", "DELETING", "IN_PROGRESS", "ACCEPTED", "CANCELING", "WAITING"}
-BAD_STATES = {"FAILED", "DELETED", "CANCELED", "NEEDS_ATTENTION"}
+BAD_STATES = {"FAILED", "DELETED", "CANCELED"}
+WARN_STATES = {"NEEDS_ATTENTION"}  # a descriptor's warning_states (clusters): usable, but look at it
 
 
 class VirtualTable(ScrollView, can_focus=True):
@@ -41,7 +42,7 @@ class VirtualTable(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {
         "vtable--header", "vtable--cursor", "vtable--cursor-focused", "vtable--good", "vtable--busy", "vtable--bad",
-        "vtable--empty", "vtable--sorted",
+        "vtable--empty", "vtable--sorted", "vtable--warn",
     }
     DEFAULT_CSS = """
     VirtualTable { background: $surface; scrollbar-size-vertical: 1; overflow-x: hidden; }
@@ -54,6 +55,7 @@ class VirtualTable(ScrollView, can_focus=True):
     VirtualTable > .vtable--good { color: $success; }
     VirtualTable > .vtable--busy { color: $warning; }
     VirtualTable > .vtable--bad { color: $error; }
+    VirtualTable > .vtable--warn { color: $warning; text-style: bold reverse; }
     VirtualTable > .vtable--empty { color: $text-muted; text-style: italic; }
     """
     BINDINGS = [
@@ -297,6 +299,8 @@ class VirtualTable(ScrollView, can_focus=True):
             return self.get_component_rich_style("vtable--busy", partial=True)
         if state in BAD_STATES:
             return self.get_component_rich_style("vtable--bad", partial=True)
+        if state in WARN_STATES:
+            return self.get_component_rich_style("vtable--warn", partial=True)
         return Style()
 
     def render_line(self, y: int) -> Strip:

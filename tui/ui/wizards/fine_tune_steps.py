@@ -16,12 +16,14 @@ from textual.containers import Vertical
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
 from tui.cloud import fine_tuning
+from tui.cloud.suitability import Subject
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField, first_broken
 from tui.ui.forms.tags import TagsEditor
 from tui.ui.console import console_app
 from tui.ui.text import clean
 from tui.ui.wizards.base import Step
+from tui.ui.wizards import cluster_choice
 from tui.ui.wizards.fine_tune_draft import FineTuneDraft
 from tui.ui.wizards.import_draft import ImportDraft
 from tui.ui.wizards.picker import ResourcePicker
@@ -97,7 +99,9 @@ class BaseModelStep(FineTuneStep):
         return self.query_one(ResourcePicker)
 
     def entered(self) -> None:
-        self.picker.load()
+        base = self.draft.base_model_name
+        self.picker.load(force=base != getattr(self, "_judged_for", base))  # re-judge for a new base model
+        self._judged_for = base
 
     def first_focus(self) -> Any:
         return self.picker.option_list if self.picker.loaded else self.picker.query_one("Input")
@@ -302,13 +306,15 @@ class ClusterStep(FineTuneStep):
 
     def compose(self) -> ComposeResult:
         w = self.wizard
-        yield _note("An ACTIVE fine-tuning dedicated AI cluster in this compartment, or paste its OCID.")
+        yield _note("An ACTIVE fine-tuning dedicated AI cluster that suits the base model, or paste its OCID. "
+                    "Clusters that cannot take this fine-tune are greyed with the reason.")
         yield ResourcePicker(
             label="fine-tuning clusters",
-            load=lambda: partial(self.app.genai.list_dedicated_ai_clusters, w.compartment_id, region=w.region_id,
-                                 cluster_type="FINE_TUNING", lifecycle_state="ACTIVE"),
-            describe=_describe_cluster,
-            search_text=lambda c: f"{c.display_name} {c.id}",
+            load=lambda: partial(cluster_choice.judged_clusters, self.app.genai, w.compartment_id, "FINE_TUNING",
+                                 Subject(base_model_name=self.draft.base_model_name or None), region=w.region_id),
+            describe=cluster_choice.describe_choice,
+            search_text=cluster_choice.search_text,
+            enabled=cluster_choice.usable,
             id="cluster-picker",
         )
         yield Label("or")
@@ -324,7 +330,9 @@ class ClusterStep(FineTuneStep):
         return self.query_one("#cluster-ocid", FormField)
 
     def entered(self) -> None:
-        self.picker.load()
+        base = self.draft.base_model_name
+        self.picker.load(force=base != getattr(self, "_judged_for", base))  # re-judge for a new base model
+        self._judged_for = base
 
     def first_focus(self) -> Any:
         return self.picker.option_list if self.picker.loaded else self.pasted.input
@@ -341,7 +349,9 @@ class ClusterStep(FineTuneStep):
     def save(self) -> None:
         pasted = self.pasted.value.strip()
         chosen = self.picker.selected
-        self.draft.cluster_id = pasted or (chosen.id if chosen is not None else "")
+        cluster = getattr(chosen, "cluster", chosen)  # a ClusterChoice (judged) or a bare cluster
+        usable = chosen is not None and cluster_choice.usable(chosen)
+        self.draft.cluster_id = pasted or (cluster.id if usable else "")
 
     def check(self) -> str | None:
         self.save()

@@ -74,9 +74,11 @@ class ResourcePicker(Vertical):
         load: Callable[[], Callable[[], Any]],
         describe: Callable[[Any], Text],
         search_text: Callable[[Any], str],
+        enabled: Callable[[Any], bool] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self._enabled = enabled  # items it refuses are listed greyed and cannot be picked
         self.label = label
         self._load = load
         self._describe = describe
@@ -125,7 +127,7 @@ class ResourcePicker(Vertical):
         self.shown = [i for i in self.items if q in self._search_text(i).lower()]
         ol = self.option_list
         ol.clear_options()
-        ol.add_options([Option(self._describe(i)) for i in self.shown])
+        ol.add_options([Option(self._describe(i), disabled=not self._can_pick(i)) for i in self.shown])
         if self.selected is not None and self.selected in self.shown:
             ol.highlighted = self.shown.index(self.selected)
         if not self.items:
@@ -168,8 +170,11 @@ class ResourcePicker(Vertical):
         event.stop()
         self._pick(event.option_index, chosen=True)
 
+    def _can_pick(self, item: Any) -> bool:
+        return self._enabled is None or self._enabled(item)
+
     def _pick(self, index: int | None, *, chosen: bool) -> None:
-        if index is None or not (0 <= index < len(self.shown)):
+        if index is None or not (0 <= index < len(self.shown)) or not self._can_pick(self.shown[index]):
             return
         self.selected = self.shown[index]
         self._status(f"{len(self.shown)} of {len(self.items)} {self.label} · selected: "
@@ -179,7 +184,7 @@ class ResourcePicker(Vertical):
     def select_where(self, predicate: Callable[[Any], bool]) -> bool:
         """Select the first visible item matching `predicate` (keyboard users and tests)."""
         for n, item in enumerate(self.shown):
-            if predicate(item):
+            if predicate(item) and self._can_pick(item):
                 self.option_list.highlighted = n
                 self._pick(n, chosen=False)
                 return True

@@ -1,0 +1,56 @@
+"""Which fields the generic edit dialog shows for each kind, and which builder makes the body.
+
+Models and imported models edit name, description, vendor, version and tags; clusters and
+endpoints have no vendor or version, and a HOSTING cluster also scales (its unit count). Kept as
+data beside the dialog so a new kind is an entry here, not a new dialog.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.cloud import builders, builders_serving
+from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, ResourceKind
+from tui.ui.forms.field import FormField
+
+SERVING_KEYS = {DEDICATED_AI_CLUSTER.key, ENDPOINT.key}
+MAX_UNITS = 1000
+
+
+def unit_count_rule(text: str) -> str | None:
+    value = text.strip()
+    if not value.isdigit() or not value.isascii():
+        return "a whole number of units"
+    if not 1 <= int(value) <= MAX_UNITS:
+        return f"between 1 and {MAX_UNITS}"
+    return None
+
+
+def adapt_fields(kind: ResourceKind, fields: dict[str, FormField]) -> dict[str, FormField]:
+    """The model field set, trimmed and extended for `kind` (same order: name, description, ...)."""
+    if kind.key not in SERVING_KEYS:
+        return fields
+    out = {k: v for k, v in fields.items() if k not in ("vendor", "version")}
+    if kind is DEDICATED_AI_CLUSTER:
+        out["unit_count"] = FormField("Unit count (HOSTING clusters scale)", rule=unit_count_rule,
+                                      id="edit-unit-count")
+    return out
+
+
+def after_load(kind: ResourceKind, fields: dict[str, FormField], resource: Any) -> None:
+    """Only HOSTING clusters scale: the unit count of a FINE_TUNING cluster is read-only."""
+    field = fields.get("unit_count")
+    if field is not None and (getattr(resource, "type", None) or "").upper() != "HOSTING":
+        field.input.disabled = True
+        field.rule = None
+        field.input.validators = []
+
+
+def update_body(kind: ResourceKind, changed: dict[str, Any], resource_type: str | None = None) -> Any:
+    """The Update*Details for the changed fields (raises BuilderError, a CloudError)."""
+    if kind.key not in SERVING_KEYS:
+        return builders.update_details(kind, **changed)
+    fields = dict(changed)
+    if kind is DEDICATED_AI_CLUSTER and "unit_count" in fields:
+        fields["cluster_type"] = resource_type
+    return builders_serving.update_details_for(kind, **fields)
