@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pyte
+from wcwidth import wcwidth
 from ptyprocess import PtyProcess
 
 #: keys as a terminal sends them (xterm, no kitty protocol)
@@ -99,8 +100,19 @@ class Console:
             self._changed.notify_all()
 
     def screen_lines(self) -> list[str]:
+        """What the screen shows, a string per line (pyte's `display` trips on an empty cell left behind
+        by a wide character cut at the right edge; this reads the cells itself and skips wide stubs)."""
         with self._lock:
-            return [line.rstrip() for line in self._screen.display]
+            screen = self._screen
+            lines = []
+            for y in range(screen.lines):
+                row, out, x = screen.buffer[y], [], 0
+                while x < screen.columns:
+                    data = row[x].data
+                    out.append(data or " ")
+                    x += 2 if data and wcwidth(data[0]) == 2 else 1
+                lines.append("".join(out).rstrip())
+            return lines
 
     def screen_text(self) -> str:
         return "\n".join(self.screen_lines())

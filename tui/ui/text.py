@@ -80,6 +80,19 @@ def safe(value: object, style: str = "", *, multiline: bool = False, limit: int 
     return Text(clean(value, multiline=multiline, limit=limit), style=style, no_wrap=not multiline)
 
 
+def cleaned(text: Text) -> Text:
+    """`text` with every unsafe code point of its plain text replaced (one for one: spans keep their places).
+
+    For `Text` assembled elsewhere (a picker's `describe`): the last guard before it is painted.
+    """
+    plain = text.plain
+    if _UNSAFE.search(plain) is None:
+        return text
+    out = text.copy()
+    out.plain = plain.translate(_TABLE)
+    return out
+
+
 def join(*parts: tuple[object, str] | str | Text) -> Text:
     """Assemble literal pieces into one `Text` (`("name", "bold")` pairs or plain literals)."""
     out = Text()

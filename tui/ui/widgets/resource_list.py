@@ -259,6 +259,10 @@ class ResourceListView(Vertical):
         self._settle_inflight(message.error)
         if is_connection_error(message.error):
             self.console.connection_failed(message.error)
+        if message.request.quiet and self.updated is None:
+            # nothing was ever listed here: a background round that fails is the first answer, say it in full
+            self._failed(message.error, announce=not self.status.has_class("-error"))
+            return
         if message.request.quiet:  # a background round: say so on the status line, no toast every tick
             self.refresh_error = message.error
             self._update_status()
@@ -307,7 +311,7 @@ class ResourceListView(Vertical):
         if key is not None and (now is None or now.key != key):
             self.table.move_to_key(key)
 
-    def _failed(self, error: CloudError) -> None:
+    def _failed(self, error: CloudError, announce: bool = True) -> None:
         self.loaded = True
         self.table.empty_text = f"Could not list {self.kind.plural.lower()}: {clean(error.code or error.message)}"
         self.table.set_rows([])
@@ -315,7 +319,8 @@ class ResourceListView(Vertical):
         retry = "  (r retries)" if is_connection_error(error) else ""
         self.status.done(Text(f"Failed: {clean(str(error))}{retry}"), error=True)
         self.console.list_shown(rows=False)
-        self.console.show_error(error)
+        if announce:
+            self.console.show_error(error)
 
     def _empty_text(self) -> str:
         if self.query_text:

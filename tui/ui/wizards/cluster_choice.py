@@ -13,6 +13,7 @@ from typing import Any
 from rich.text import Text
 
 from tui.cloud.suitability import ClusterChoice, Subject, judge_clusters
+from tui.ui.text import clean
 
 
 class Judged:
@@ -40,15 +41,15 @@ def describe_choice(choice: Judged) -> Text:
     c = choice.cluster
     text = Text(no_wrap=True, overflow="ellipsis")
     style = "" if choice.usable else "dim strike"
-    text.append(f"{c.display_name}", style="bold" if choice.usable else "dim")
+    text.append(clean(c.display_name), style="bold" if choice.usable else "dim")
     shape = getattr(c, "unit_shape", None) or ""
     count = getattr(c, "unit_count", None)
-    text.append(f"  {shape}{f' × {count}' if count else ''}  ", style="dim")
-    text.append(f"{c.lifecycle_state}", style=style)
+    text.append(f"  {clean(shape)}{f' × {count}' if count else ''}  ", style="dim")
+    text.append(clean(c.lifecycle_state), style=style)
     if not choice.usable:
-        text.append(f"  ✗ {choice.reason}", style="dim italic")
+        text.append(f"  ✗ {clean(choice.reason)}", style="dim italic")
     elif choice.warning:
-        text.append(f"  ⚠ {choice.warning}", style="yellow")
+        text.append(f"  ⚠ {clean(choice.warning)}", style="yellow")
     return text
 
 

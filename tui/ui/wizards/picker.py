@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from tui.cloud.errors import CloudError
 from tui.ui.console import console_app
 from tui.ui.forms.inputs import SafeInput
-from tui.ui.text import clean
+from tui.ui.text import clean, cleaned
 
 
 def items_of(result: Any) -> list[Any]:
@@ -127,7 +127,7 @@ class ResourcePicker(Vertical):
         self.shown = [i for i in self.items if q in self._search_text(i).lower()]
         ol = self.option_list
         ol.clear_options()
-        ol.add_options([Option(self._describe(i), disabled=not self._can_pick(i)) for i in self.shown])
+        ol.add_options([Option(cleaned(self._describe(i)), disabled=not self._can_pick(i)) for i in self.shown])
         if self.selected is not None and self.selected in self.shown:
             ol.highlighted = self.shown.index(self.selected)
         if not self.items:
