@@ -1,8 +1,11 @@
 """The official OCI CLI works against the emulator unchanged (issue 2's proof).
 
-Every Model, ImportedModel and WorkRequest command runs once, with `--all` paging and
-`--wait-for-state` included. CLI start-up costs about a second per call, so independent chains run
-in parallel threads. The CLI lives in its own venv: `$OCI_CLI_BIN`, else `<repo>/.venv-cli/bin/oci`.
+Every Model, ImportedModel, WorkRequest, DedicatedAiCluster and Endpoint command runs once, with
+`--all` paging and `--wait-for-state` included. CLI start-up costs a second or more per call, so the
+commands go to a few long-lived CLI processes (`cli_server.py`: the CLI's own click entry point, run
+by the CLI's own Python) and independent chains run in parallel threads; the token-mode test starts
+the `oci` binary itself once per mode. The CLI lives in its own venv: `$OCI_CLI_BIN`, else
+`<repo>/.venv-cli/bin/oci`.
 Missing CLI: a skip on a developer machine, a failure when CI=true.
 """
 
@@ -10,7 +13,10 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import subprocess
+import sys
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -38,17 +44,59 @@ def cli_bin() -> Path:
     return CLI
 
 
+class CliServer:
+    """One long-lived CLI process (see cli_server.py): `run(argv, env)` → (exit code, stdout, stderr)."""
+
+    def __init__(self, cli_bin: Path) -> None:
+        python = cli_bin.parent / ("python.exe" if sys.platform == "win32" else "python")
+        self.proc = subprocess.Popen([str(python), str(Path(__file__).with_name("cli_server.py"))],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+
+    def run(self, argv: list[str], env: dict[str, str]) -> tuple[int, str, str]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps({"argv": argv, "env": env}) + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        assert line, f"the CLI process ended (exit {self.proc.poll()})"
+        reply = json.loads(line)
+        return reply["code"], reply["stdout"], reply["stderr"]
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+@pytest.fixture(scope="module")
+def cli_servers(cli_bin) -> Iterator[queue.Queue[CliServer]]:
+    """Four CLI processes, one per parallel chain; a chain takes one for each command it runs."""
+    servers = [CliServer(cli_bin) for _ in range(4)]
+    pool: queue.Queue[CliServer] = queue.Queue()
+    for server in servers:
+        pool.put(server)
+    yield pool
+    for server in servers:
+        server.close()
+
+
 @pytest.fixture
-def cli(cli_bin, identity, make_emulator):
+def cli(cli_servers, identity, make_emulator):
     emu = make_emulator("demo", clock=RealClock(speed=200))
+    env = {"OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING": "True", "SUPPRESS_LABEL_WARNING": "True"}
 
     def run(*args: str) -> object:
-        cmd = [str(cli_bin), "--config-file", str(identity.config_file), "--endpoint", f"{emu.url}/{REGION}",
-               "generative-ai", *args]
-        env = dict(os.environ, OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING="True", SUPPRESS_LABEL_WARNING="True")
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60, env=env)
-        assert proc.returncode == 0, f"{' '.join(args)}\n{proc.stderr}\n{proc.stdout[-2000:]}"
-        return json.loads(proc.stdout) if proc.stdout.strip() else None
+        argv = ["--config-file", str(identity.config_file), "--endpoint", f"{emu.url}/{REGION}",
+                "generative-ai", *args]
+        server = cli_servers.get(timeout=120)
+        try:
+            code, stdout, stderr = server.run(argv, env)
+        finally:
+            cli_servers.put(server)
+        assert code == 0, f"{' '.join(args)}\n{stderr}\n{stdout[-2000:]}"
+        return json.loads(stdout) if stdout.strip() else None
 
     run.emu = emu
     return run
