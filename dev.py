@@ -7,7 +7,8 @@ and reinstall only when pyproject.toml changed.
 
 `check` runs the three checkers configured in pyproject.toml (ruff, mypy, import-linter) from
 ./.venv, prints each one's result and exits non-zero if any failed. `test --thorough` runs the
-property tests with the thorough hypothesis profile (more examples) instead of the CI one.
+property tests with the thorough hypothesis profile (more examples) instead of the CI one, and
+the terminal burst tests with 40 rounds instead of 10.
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ def main(argv: list[str]) -> int:
         if "--thorough" in rest:  # more hypothesis examples (tests/conftest.py registers the profiles)
             rest = [arg for arg in rest if arg != "--thorough"]
             env["OCI_GENAI_TUI_HYPOTHESIS"] = "thorough"
+            env.setdefault("BURST_ROUNDS", "40")  # the terminal burst tests: more rounds per burst
         args = rest or ["-q", "-n", "2"]
         return subprocess.call([str(_bin(VENV, "python")), "-m", "pytest", *args], cwd=ROOT, env=env)
     if command == "check":
