@@ -64,3 +64,30 @@ def test_fuzzy_keeps_exactly_the_subsequence_matches(needle, hays):
 
 def test_visible_text_is_the_cells():
     assert visible_text(_row("ocid1.x", "Name", "ACTIVE")) == "name active"
+
+
+@given(st.text(alphabet="ab-_. 9", min_size=1, max_size=20).flatmap(
+    lambda hay: st.tuples(st.just(hay), st.sets(st.integers(0, len(hay) - 1), min_size=1))))
+def test_position_score_is_textuals_formula(case):
+    from textual.fuzzy import FuzzySearch
+
+    from tui.ui.data.query import position_score
+
+    hay, positions = case
+    ordered = sorted(positions)
+    assert position_score(hay, ordered) == FuzzySearch().score(hay, ordered)
+
+
+@given(st.text(alphabet="abc-9", min_size=1, max_size=4), st.text(alphabet="abc-9 ", max_size=24))
+def test_fuzzy_score_is_positive_exactly_on_subsequences(needle, hay):
+    from tui.ui.data.query import fuzzy_score
+
+    it = iter(hay)
+    assert (fuzzy_score(needle, hay) > 0) == all(c in it for c in needle)
+
+
+def test_a_later_word_start_does_not_hide_an_earlier_match():
+    from tui.ui.data.query import fuzzy_score
+
+    assert fuzzy_score("abc", "axbc b") > 0
+    assert fuzzy_score("md9", "md9-prod") > fuzzy_score("md9", "my-dataset-v9")
