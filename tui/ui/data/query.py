@@ -76,17 +76,20 @@ def apply_query(items: Iterable[T], query: Query, key: Callable[[T], str],
 def rank_fuzzy(items: Iterable[T], query: Query, text: Callable[[T], str]) -> list[T]:
     """Items whose `text` holds the query as a subsequence, best score first (ties keep their order).
 
-    The subsequence regex prefilters (cheap); `fuzzy_score` then scores the survivors."""
+    The subsequence regex prefilters (cheap); `fuzzy_score` then scores the survivors. More than
+    `RANK_LIMIT` survivors (a one- or two-letter needle on a huge list) keep the table's order:
+    scoring them would cost a few hundred ms per keystroke and rank little of use."""
     needle = "".join(c for c in query.text if not c.isspace())
     match = matcher(query)
     survivors = [(item, hay) for item in items if match(hay := text(item))]
-    if not needle or len(survivors) < 2:
+    if not needle or len(survivors) < 2 or len(survivors) > RANK_LIMIT:
         return [item for item, _ in survivors]
     scored = [(fuzzy_score(needle, hay), index, item) for index, (item, hay) in enumerate(survivors)]
     scored.sort(key=lambda entry: (-entry[0], entry[1]))
     return [item for _, _, item in scored]
 
 
+RANK_LIMIT = 5000  # survivors scored at most (tests/bench/fuzzy_rank.py prints the cost)
 _STARTS = 4  # first-letter occurrences tried per haystack
 
 
