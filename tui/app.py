@@ -54,6 +54,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         Binding("ctrl+t", "pick_compartment", "Compartment", id="compartment"),
         Binding("p", "pick_profile", "Profile", show=False, id="profile"),
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id="quit"),
+        Binding("ctrl+c", "copy_or_quit", "Quit", show=False),  # copies instead while text is selected
     ]
 
     def __init__(self, settings: Settings, *, genai: GenAI | None = None, now: Callable[[], datetime] | None = None,
@@ -349,6 +350,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         self.main.query_one("#context").show(self.context, read_only=self.read_only,
                                              connected=self.connected and error is None,
                                              error=clean(error.message) if error is not None else None)
+        self.main.note_place()  # the `[` / `]` trail (tui/ui/screens/main.py)
 
     # ------------------------------------------------------------------ switching context
     def show_view(self, view_id: str) -> None:
@@ -503,6 +505,15 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
                 self.switch_profile(value)
 
         self.push_screen(ProfilePicker(self.settings.config_file, self.context.profile), chosen)
+
+    def action_copy_or_quit(self) -> None:
+        """ctrl+c: copy the selected text if there is any (the screen's own binding runs first and
+        copies it), else quit, as a terminal program does."""
+        selected = self.screen.get_selected_text()
+        if selected:
+            self.copy_to_clipboard(selected)
+            return
+        self.exit()
 
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from tui.ui.completion import Sources
+
 if TYPE_CHECKING:
     from tui.app import ConsoleApp
 
@@ -86,3 +88,20 @@ def run_command(app: ConsoleApp, text: str) -> bool:
         return False
     handler(app, arg.strip())
     return True
+
+
+def completion_sources(app: ConsoleApp) -> Sources:
+    """What `:` Tab completes from, as the console knows it now (compartments once their names loaded)."""
+    from tui.cloud.regions import REGIONS
+    from tui.ui.data.compartments import path_names
+    from tui.ui.text import clean
+
+    names: list[str] = []
+    paths: list[str] = []
+    for cid, compartment in app.compartments.items():
+        names.append(clean(compartment.name))
+        path = path_names(app.compartments, cid)
+        if len(path) > 1:
+            paths.append("/".join(clean(n) for n in path))
+    return Sources(regions=[(r.id, r.key) for r in REGIONS], compartments=sorted(set(names)) + sorted(paths),
+                   themes=app.our_themes)

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from tui.ui.data.columns import Column
+from tui.ui.data.sorting import version_key
 from tui.ui.text import clean
 
 _CELL_LIMIT = 200  # a cell never needs more than a screen width; the detail pane shows the rest
@@ -72,7 +73,8 @@ def build_row(obj: Any, columns: list[Column], region: str, names: Mapping[str, 
         name=clean(name),
         state=state,
         cells=cells,
-        sort_keys=tuple(_sort_key(v) for v in values),
+        sort_keys=tuple(version_key(v) if c.key == "version" else _sort_key(v)
+                        for v, c in zip(values, columns, strict=False)),
         search=" ".join((*cells, ocid)).lower(),
         obj=obj,
     )

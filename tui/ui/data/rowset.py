@@ -67,4 +67,9 @@ class RowSet:
     def view(self, query: Query | str, sort: SortState) -> list[Row]:
         """The rows to show, sorted and filtered; safe to call from a worker thread."""
         q = parse_query(query) if isinstance(query, str) else query
-        return apply_query(self.sorted_rows(sort), q, key=lambda r: r.search)
+        return apply_query(self.sorted_rows(sort), q, key=lambda r: r.search, visible=visible_text)
+
+
+def visible_text(row: Row) -> str:
+    """What the operator sees of a row (its cells, lower case): what `~` fuzzy matches."""
+    return " ".join(row.cells).lower()

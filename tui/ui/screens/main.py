@@ -2,6 +2,10 @@
 
 Views are switched by tabs, number keys or `:` commands; all of them stay mounted (their rows and
 scroll positions survive a switch) and each loads lazily the first time it is shown.
+
+Every view, region and compartment shown is recorded (`note_place`, tui/ui/history.py `Places`);
+`[` goes back along that trail and `]` forward again, as in k9s. `q` quits here (on the main
+screen only: in a wizard or dialog it is a letter); `:q` and ctrl+q quit everywhere.
 """
 
 from __future__ import annotations
@@ -13,7 +17,9 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 
 from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, IMPORTED_MODEL, MODEL
+from tui.cloud.regions import lookup_region
 from tui.ui.console import console_app
+from tui.ui.history import Place, Places
 from tui.ui.widgets.context_header import ContextHeader
 from tui.ui.widgets.prompt import Prompt
 from tui.ui.widgets.resource_list import ResourceListView
@@ -35,7 +41,15 @@ class MainScreen(Screen):
         Binding("5", "view('endpoints')", "Endpoints", show=False, id="view-endpoints"),
         Binding("colon", "prompt('command')", "Command", key_display=":", id="command"),
         Binding("slash", "prompt('filter')", "Filter", key_display="/", id="filter"),
+        Binding("left_square_bracket", "go(-1)", "Back", key_display="[", show=False, id="history-back"),
+        Binding("right_square_bracket", "go(1)", "Forward", key_display="]", show=False, id="history-forward"),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.places = Places()
+        self._restoring = False
 
     def compose(self) -> ComposeResult:
         yield ContextHeader(id="context")
@@ -56,6 +70,9 @@ class MainScreen(Screen):
             self.set_focus(self.current_view.table)
 
     def on_mount(self) -> None:
+        from tui.ui.commands import completion_sources
+
+        self.query_one(Prompt).sources = lambda: completion_sources(self.app)
         self.app.start_session()
 
     @property
@@ -81,6 +98,43 @@ class MainScreen(Screen):
             view.load()
         # the `/` filter belongs to one view: show what it holds
         self.app.refresh_bindings()
+        self.note_place()
+
+    # ------------------------------------------------------------------ back and forward
+    def note_place(self) -> None:
+        """Record where the console is now (the app calls it on every context change)."""
+        ctx = self.app.context
+        if self._restoring or not ctx.compartment_id:
+            return
+        self.places.visit(Place(self.current_view_id, "all" if ctx.all_regions else ctx.region.id,
+                                ctx.compartment_id))
+
+    def action_go(self, step: int) -> None:
+        """`[` / `]`: the previous / next place on the trail (a toast at either end)."""
+        app = self.app
+        if app.refuse_switch("Region"):
+            return
+        place = self.places.back() if step < 0 else self.places.forward()
+        if place is None:
+            self.notify("Nothing further back" if step < 0 else "Nothing further forward", markup=False)
+            return
+        ctx = app.context
+        region_label = "all" if ctx.all_regions else ctx.region.id
+        context_changed = place.region != region_label or place.compartment_id != ctx.compartment_id
+        self._restoring = True
+        try:
+            if context_changed:
+                ctx.all_regions = place.region == "all"
+                if not ctx.all_regions:
+                    ctx.region = lookup_region(place.region)
+                ctx.compartment_id = place.compartment_id
+                ctx.compartment_path = app._path_of(place.compartment_id)
+                for view_id in VIEWS:
+                    self.query_one(f"#{view_id}").loaded = False  # type: ignore[attr-defined]
+                app.refresh_context()
+            self.show_view(place.view)  # (re)loads it: every view was marked stale above
+        finally:
+            self._restoring = False
 
     @on(Tabs.TabActivated, "#view-tabs")
     def _tab(self, event: Tabs.TabActivated) -> None:

@@ -3,9 +3,15 @@
 Hidden until asked for, so single-letter bindings never type into it (Textual's AUTO_FOCUS trap):
 `:` or `/` shows and focuses it, `enter` submits, `escape` cancels. In filter mode every change is
 forwarded at once; the list view does the matching in a worker, so typing stays instant.
+
+In command mode `up`/`down` walk the `:` history (kept across runs, tui/ui/history.py) and `tab`
+completes the command word, then its argument (tui/ui/completion.py): the first Tab extends what
+was typed as far as every candidate agrees, each further Tab cycles through the candidates.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual import on
 from textual.binding import Binding
@@ -14,7 +20,9 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
+from tui.ui.completion import Sources, common_prefix, complete
 from tui.ui.forms.inputs import SafeInput
+from tui.ui.history import PromptHistory
 
 COMMAND_WORDS = [
     "models", "imported", "workrequests", "clusters", "endpoints", "region ", "region all", "compartment ", "profile ", "theme ",
@@ -30,7 +38,12 @@ class Prompt(Horizontal):
     Prompt > Input { border: none; height: 1; padding: 0 1; background: $panel; width: 1fr; }
     Prompt > Input:focus { border: none; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", show=False),
+        Binding("tab", "complete", "Complete", show=False),
+        Binding("up", "history(-1)", "Older", show=False),
+        Binding("down", "history(1)", "Newer", show=False),
+    ]
 
     class Changed(Message):
         def __init__(self, mode: str, value: str) -> None:
@@ -49,9 +62,21 @@ class Prompt(Horizontal):
             super().__init__()
             self.mode = mode
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, history: PromptHistory | None = None) -> None:
         super().__init__(id=id)
         self.mode = "command"
+        self._history = history
+        self._cycle: tuple[list[str], int] | None = None  # Tab candidates and the one shown
+        #: what Tab completes from (the app's regions, compartments, themes); set by the screen
+        self.sources: Callable[[], Sources] = Sources
+
+    @property
+    def history(self) -> PromptHistory:
+        if self._history is None:
+            from tui.settings import state_dir
+
+            self._history = PromptHistory(state_dir() / "prompt-history")
+        return self._history
 
     def compose(self):
         yield Label(":", id="prompt-sigil", markup=False)
@@ -75,14 +100,51 @@ class Prompt(Horizontal):
             "models | imported | workrequests | region <r>|all | compartment <name> | profile <p> | q"
             if mode == "command" else "substring  ·  !inverse  ·  ~fuzzy"
         )
-        with self.input.prevent(Input.Changed):
-            self.input.value = value
-        self.input.cursor_position = len(value)
+        self._set_value(value)
+        self._cycle = None
+        if mode == "command":
+            self.history.reset()
         self.add_class("-open")
         self.input.focus()
 
     def close(self) -> None:
         self.remove_class("-open")
+
+    def _set_value(self, value: str) -> None:
+        with self.input.prevent(Input.Changed):
+            self.input.value = value
+        self.input.cursor_position = len(value)
+
+    def action_complete(self) -> None:
+        """Tab: extend to what every candidate shares, then cycle through them (command mode only)."""
+        if self.mode != "command":
+            return
+        typed = self.input.value
+        if self._cycle is not None and typed == self._cycle[0][self._cycle[1]]:
+            lines, index = self._cycle
+            self._cycle = (lines, (index + 1) % len(lines))
+            self._set_value(lines[self._cycle[1]])
+            return
+        lines = complete(typed, self.sources())
+        if not lines:
+            self._cycle = None
+            return
+        shared = common_prefix(lines)
+        if len(lines) == 1 or (len(shared) > len(typed) and shared.lower().startswith(typed.lower())):
+            self._cycle = None
+            self._set_value(lines[0] if len(lines) == 1 else shared)
+            return
+        self._cycle = (lines, 0)
+        self._set_value(lines[0])
+
+    def action_history(self, step: int) -> None:
+        """up/down: the previous/next `:` line (command mode only)."""
+        if self.mode != "command":
+            return
+        line = self.history.older(self.input.value) if step < 0 else self.history.newer()
+        if line is not None:
+            self._cycle = None
+            self._set_value(line)
 
     @on(Input.Changed, "#prompt-input")
     def _changed(self, event: Input.Changed) -> None:
@@ -94,6 +156,8 @@ class Prompt(Horizontal):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.close()
+        if self.mode == "command":
+            self.history.add(event.value)
         self.post_message(self.Submitted(self.mode, event.value))
 
     def action_cancel(self) -> None:

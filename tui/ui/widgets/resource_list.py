@@ -28,6 +28,7 @@ from textual.message import Message
 
 from tui.cloud.errors import CloudError
 from tui.cloud.resources import MODEL, ResourceKind
+from tui.ui.data.columns import Column
 from tui.ui.data.loading import Listing, all_regions, fetch_listing
 from tui.ui.data.presentation import list_columns
 from tui.ui.data.query import parse_query
@@ -61,6 +62,13 @@ def same_rows(old: list[Row], new: list[Row]) -> bool:
     if len(old) != len(new):
         return False
     return all(a.key == b.key and a.cells == b.cells and a.state == b.state for a, b in zip(old, new, strict=True))
+
+
+def default_sort(columns: list[Column]) -> tuple[int, bool] | None:
+    """(column, descending) of the service's own order, marked in the header until another is chosen:
+    the list APIs answer newest first (timeCreated descending)."""
+    keys = [c.key for c in columns]
+    return (keys.index("time_created"), True) if "time_created" in keys else None
 
 
 def is_base_model(kind: ResourceKind, row: Row | None) -> bool:
@@ -160,8 +168,10 @@ class ResourceListView(Vertical):
     def compose(self):
         yield StatusLine(id=f"{self.id}-status")
         with Horizontal():
-            yield VirtualTable(list_columns(self.kind), empty_text=f"No {self.kind.plural.lower()} loaded yet",
-                               id=f"{self.id}-table")
+            table = VirtualTable(list_columns(self.kind), empty_text=f"No {self.kind.plural.lower()} loaded yet",
+                                 id=f"{self.id}-table")
+            table.default_sort = default_sort(table.columns)
+            yield table
             yield DetailPane(self.kind, now=self.console.now, id=f"{self.id}-detail")
 
     @property
@@ -204,14 +214,12 @@ class ResourceListView(Vertical):
         self._settle_inflight()
         self._inflight_done = done or (lambda _error: None)
         self._generation += 1
+        if ctx.all_regions != self._with_region:
+            self._with_region = ctx.all_regions
+            self.sort = self._resorted(list_columns(self.kind, with_region=ctx.all_regions))
         request = ListRequest(self._generation, quiet, self.query_text, self.sort, ctx.compartment_id,
                               ctx.region_label)
         regions = all_regions() if ctx.all_regions else [ctx.region]
-        if ctx.all_regions != self._with_region:
-            self._with_region = ctx.all_regions
-            self.table.set_columns(list_columns(self.kind, with_region=ctx.all_regions))
-            self.sort = SortState()
-            self.table.sort_column = None
         columns = list(self.table.columns)
         where = "all regions" if ctx.all_regions else ctx.region.id
         if not quiet:
@@ -382,6 +390,18 @@ class ResourceListView(Vertical):
             self.table.move_to_key(self.pending_key)
             self.pending_key = None
         self._update_status()
+
+    def _resorted(self, columns: list[Column]) -> SortState:
+        """Swap the table's columns keeping the chosen sort by column key (the region column moves
+        the others when "all regions" comes and goes); the sort survives every context change."""
+        old = self.table.columns
+        key = old[self.sort.column].key if self.sort.column is not None and self.sort.column < len(old) else None
+        self.table.set_columns(columns)
+        keys = [c.key for c in columns]
+        sort = SortState(keys.index(key), self.sort.descending) if key in keys else SortState()
+        self.table.sort_column, self.table.sort_descending = sort.column, sort.descending
+        self.table.default_sort = default_sort(columns)
+        return sort
 
     def sort_by(self, column: int, descending: bool | None = None) -> None:
         if descending is None:

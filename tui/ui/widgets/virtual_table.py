@@ -104,6 +104,8 @@ class VirtualTable(ScrollView, can_focus=True):
         self._empty_text = empty_text
         self._sort_column: int | None = None
         self._sort_descending = False
+        #: (column, descending) the rows come in when no sort is chosen: marked ▽/△ in the header
+        self.default_sort: tuple[int, bool] | None = None
         self.progress_column: str | None = None
         # (key, cells, state, width, selected, focused) -> Strip; cleared when styles or columns change
         self._line_cache: LRUCache[tuple[Any, ...], Strip] = LRUCache(self.LINE_CACHE_SIZE)
@@ -363,6 +365,9 @@ class VirtualTable(ScrollView, can_focus=True):
             if self.sort_column is not None and self._columns[self.sort_column] is column:
                 label = f"{label} {'▼' if self.sort_descending else '▲'}"
                 style = sorted_style
+            elif (self.sort_column is None and self.default_sort is not None
+                  and self.default_sort[0] < len(self._columns) and self._columns[self.default_sort[0]] is column):
+                label = f"{label} {'▽' if self.default_sort[1] else '△'}"  # the service's own order
             segments.append(Segment(fit_cell(label, col_width), style))
             segments.append(Segment(" ", header))
             used += col_width + 1
