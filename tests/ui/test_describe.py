@@ -26,13 +26,22 @@ async def test_describe_yaml_json_search_copy_and_back(make_app):
     app, emu = make_app()
     async with app.run_test() as pilot:
         await settle(pilot)
+        target = emu.seed_info.models["us-chicago-1"]["support-bot-v1"]
+        app.jump_to_row("models", f"us-chicago-1/{target}")
+        await settle(pilot)
         row = app.main.current_view.table.current_row
+        base = app.main.current_view.rowset.name_of(row.obj.base_model_id)
+        assert base
         screen = await _open(pilot)
         yaml_text = screen.text()
         # YAML: camelCase keys, nested objects indented, the compartment named beside its OCID
         assert f"id: {row.ocid}" in yaml_text
-        comp = next(line for line in yaml_text.splitlines() if line.startswith("compartmentId:"))
-        assert "  # root/" in comp, comp
+        lines = yaml_text.splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith("compartmentId:"))
+        assert lines[at - 1].startswith("# root/"), lines[at - 1]
+        at = next(i for i, line in enumerate(lines) if line.startswith("baseModelId:"))
+        assert lines[at - 1] == f"# {base}"
+        assert "\n    trainingConfigType: TFEW_TRAINING_CONFIG" in yaml_text  # two levels deep
         assert "\n  " in yaml_text  # a nested level is indented
         # long lines are not folded (the structure stays readable): the body scrolls sideways
         scroll = screen.query_one("#describe-scroll", ScrollableContainer)
@@ -90,7 +99,7 @@ async def test_describe_of_hostile_names_stays_literal(make_app):
     async with app.run_test() as pilot:
         await settle(pilot)
         view = app.main.current_view
-        for row in list(view.table.rows)[:6]:
+        for row in [r for r in view.table.rows if not r.name.isascii()][:2] + list(view.table.rows)[:1]:
             assert view.table.move_to_key(row.key)
             screen = await _open(pilot)
             for mode in ("yaml", "json"):

@@ -72,9 +72,10 @@ def _yaml(value: Any, indent: int, names: Mapping[str, str], out: list[str]) -> 
                 out.append(f"{pad}{_scalar(key)}:")
                 _yaml(item, indent + 1, names, out)
             else:
-                line = f"{pad}{_scalar(key)}: {_inline(item)}"
                 name = names.get(item) if key in NAMED_KEYS and isinstance(item, str) else None
-                out.append(f"{line}  # {name}" if name else line)
+                if name:  # above, not after: an OCID fills a line, a trailing comment is off-screen
+                    out.append(f"{pad}# {name}")
+                out.append(f"{pad}{_scalar(key)}: {_inline(item)}")
     elif isinstance(value, list):
         for item in value:
             if isinstance(item, (dict, list)) and item:
@@ -98,7 +99,8 @@ def _inline(value: Any) -> str:
 
 
 def api_yaml(obj: Any, names: Mapping[str, str] | None = None) -> str:
-    """The same object as readable YAML; compartment / model OCIDs the app can name get `# name`."""
+    """The same object as readable YAML; an OCID the app can name (compartment, base model, cluster)
+    gets a `# name` comment line just above it."""
     safe_names = {k: clean(v, limit=200) for k, v in (names or {}).items()}
     out: list[str] = []
     _yaml(to_api(obj), 0, safe_names, out)
