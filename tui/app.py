@@ -556,6 +556,16 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
     last_error: CloudError | None = None
     _auth_alert: tuple[str | None, str] | None = None
 
+    def name_of(self, ocid: str) -> str | None:
+        """The name the app knows for an OCID (a compartment's path, a listed resource), or None."""
+        if ocid == self.context.tenancy_id or ocid in self.compartments:
+            return self._path_of(ocid)
+        for view in self.main.query("ResourceListView"):
+            name = view.rowset.name_of(ocid)
+            if name:
+                return str(name)
+        return None
+
     def copy_ocid(self, ocid: str) -> None:
         self.copy_to_clipboard(ocid)
         self.notify(f"Copied {clean(ocid)}", title="Copied to clipboard (OSC 52)", markup=False)

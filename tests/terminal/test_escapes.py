@@ -74,13 +74,18 @@ def scan(raw: bytes) -> dict[str, int]:
 
 
 def open_row_views(console: Console, row_text: str, title: str) -> None:
-    """Select the row showing `row_text`, open its detail pane and its raw JSON, then close them."""
+    """Select the row showing `row_text`, open its detail pane and its raw JSON, then close them;
+    then its full-screen describe (`d`) in YAML and JSON."""
     click(console, 3, line_of(console, row_text))
     console.wait_quiet(0.3)
     key(console, "enter", title)
     key(console, "y", "(raw JSON")
     key(console, "y")
     key(console, "enter")
+    key(console, "d", "YAML  y: YAML/JSON")  # the full-screen describe, YAML then JSON
+    key(console, "y", "JSON (camelCase")
+    key(console, "escape")
+    console.wait_gone("y: YAML/JSON")
 
 
 def open_dialogs(console: Console, kind_title: str) -> None:

@@ -185,21 +185,29 @@ async def test_detail_pane_raw_json_and_copy(make_app):
         await settle(pilot)
         assert view.detail.is_open
         text = view.detail.text()
-        for expected in ("support-bot-v1", "Fine-tune details", "training config", "Metrics", "etag",
+        for expected in ("support-bot-v1", "Fine-tune details", "Training config", "Metrics", "etag",
                          "opc-request-id", "team = support" if False else "team"):
             assert expected in text, expected
+        # nested sections label like the top level and line their values up with it
+        lines = text.splitlines()
+        top = next(line for line in lines if line.startswith("Region"))
+        nested = next(line for line in lines if line.lstrip().startswith("Dataset type"))
+        assert "dataset type:" not in text.lower()
+        value_column = len(top) - len(top[len("Region"):].lstrip())
+        assert len(nested) - len(nested.lstrip()[len("Dataset type"):].lstrip()) == value_column
         assert "(loading" not in text  # the get came back with its request id
         await pilot.press("y")
         await pilot.pause()
         raw = view.detail.text()
         assert '"display_name": "support-bot-v1"' in raw
+        assert '\n    "' in raw  # nested objects are indented by level
         await pilot.press("y")
         await pilot.pause()
         assert "Fine-tune details" in view.detail.text()
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard == target
-        await pilot.press("d")
+        await pilot.press("enter")
         assert not view.detail.is_open
 
 

@@ -27,6 +27,13 @@ async def test_fine_tune_creates_a_tracked_custom_model(make_app):
         assert body["freeformTags"] == {"team": "qa"}
         assert "--version-parameterconflict" not in wizard.steps[6].cli  # no version typed
         assert wizard.steps[6].cli.startswith("oci --region us-chicago-1 generative-ai model create")
+        # the review opens with a plain summary, then ONE scrollable page (no scroll area inside it)
+        shown = wizard.steps[6].shown_text()
+        assert shown.splitlines()[:2] == [f"Base model  {wizard.draft.base_model_name}", "Method      LORA"]
+        for label in ("Cluster", "Dataset     oci://", "Name        ft_e2e"):
+            assert label in shown, label
+        assert not [w for w in wizard.steps[6].query("*") if w.is_scrollable and w.allow_vertical_scroll]
+        assert '\n    "trainingConfig": {' in shown  # the body is indented by nesting level
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: app.screen is not wizard, what="wizard closed")
         assert count(emu, REGION, "models", "ft_e2e") == 1

@@ -25,6 +25,9 @@ async def test_hugging_face_import_is_created_and_tracked(make_app):
         cli = wizard.steps[3].cli
         assert "imported-model create-from-huggingface" in cli and "--commit 0123abc" in cli
         assert "--capabilities TEXT_TO_TEXT" in cli and "--access-token" not in cli
+        shown = wizard.steps[3].shown_text().splitlines()
+        assert shown[:3] == ["Source      Hugging Face google/gemma-2-9b-it @ main", "Capability  TEXT_TO_TEXT",
+                             "Name        gemma_hf"]
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: app.screen is not wizard, what="submitted")
         assert count(emu, REGION, "imported", "gemma_hf") == 1

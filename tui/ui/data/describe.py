@@ -73,20 +73,20 @@ def describe(kind: ResourceKind, obj: Any, *, now: Callable[[], datetime],
     """Every detail field of `obj` as aligned `label  value` lines."""
     out = Text(no_wrap=False, overflow="fold")
     current = now()
-    width = label_width
+    width = _value_column(kind, obj, label_width)
     for field in kind.detail_fields:
         value = getattr(obj, field.attr, None)
         if field.kind == "nested":
             if value is None:
                 continue
             out.append(f"{field.label}\n", style=f"{LABEL_STYLE} underline")
-            _nested(out, to_plain(value), indent=2)
+            _nested(out, to_plain(value), indent=2, width=width)
             continue
         if field.kind == "tags":
             if not value:
                 continue
             out.append(f"{field.label}\n", style=f"{LABEL_STYLE} underline")
-            _nested(out, to_plain(value), indent=2)
+            _nested(out, to_plain(value), indent=2, width=width, tags=True)
             continue
         if value is None or value == "" or value == []:
             continue
@@ -116,6 +116,37 @@ def describe(kind: ResourceKind, obj: Any, *, now: Callable[[], datetime],
     return out
 
 
+def _nested_need(value: Any, indent: int, tags: bool) -> int:
+    """The column a nested block needs so every one of its labels fits before its value."""
+    need = 0
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if item is None or item == {} or item == []:
+                continue
+            if isinstance(item, (dict, list)):
+                need = max(need, _nested_need(item, indent + 2, tags))
+            else:
+                label = clean(key) if tags else nested_label(key)
+                need = max(need, indent + len(label) + 2)
+    elif isinstance(value, list):
+        for item in value:
+            need = max(need, _nested_need(item, indent + 2, tags))
+    return need
+
+
+MAX_EXTRA_COLUMNS = 4  # how far nested labels may push the value column right of `label_width`
+
+
+def _value_column(kind: ResourceKind, obj: Any, label_width: int) -> int:
+    """One value column for the top level and the nested sections, so all values line up."""
+    need = label_width
+    for field in kind.detail_fields:
+        value = getattr(obj, field.attr, None)
+        if field.kind in ("nested", "tags") and value is not None:
+            need = max(need, _nested_need(to_plain(value), 2, field.kind == "tags"))
+    return min(need, label_width + MAX_EXTRA_COLUMNS)
+
+
 def _state_style(state: str) -> str:
     state = state.upper()
     if state in ("ACTIVE", "SUCCEEDED"):
@@ -125,24 +156,37 @@ def _state_style(state: str) -> str:
     return "bold yellow"
 
 
-def _nested(out: Text, value: Any, indent: int) -> None:
+def nested_label(key: str) -> str:
+    """A nested key as the top level labels its fields: `dataset_type` -> "Dataset type"."""
+    words = [_ACRONYMS.get(w, w) for w in clean(key).replace("_", " ").strip().split(" ")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+_ACRONYMS = {"ai": "AI", "id": "ID", "ocid": "OCID", "url": "URL", "hf": "HF", "lora": "LoRA", "tfew": "T-Few"}
+
+
+def _nested(out: Text, value: Any, indent: int, *, width: int = 19, tags: bool = False) -> None:
+    """Nested values as `label  value` lines whose values line up with the top level's (column
+    `width`); a label too long for its column gets two spaces. Tag keys are shown as written."""
     pad = " " * indent
     if isinstance(value, dict):
         items = [(k, v) for k, v in value.items() if v is not None and v != {} and v != []]
         if not items:
             out.append(f"{pad}—\n", style=MUTED)
         for key, item in items:
-            label = clean(key).replace("_", " ")
+            label = clean(key) if tags else nested_label(key)
             if isinstance(item, (dict, list)):
                 out.append(f"{pad}{label}\n", style=LABEL_STYLE)
-                _nested(out, item, indent + 2)
+                _nested(out, item, indent + 2, width=width, tags=tags)
             else:
-                out.append(f"{pad}{label}: ", style=LABEL_STYLE)
+                column = max(width - indent, len(label) + 2)
+                out.append(f"{pad}{label:<{column}}", style=LABEL_STYLE)
                 out.append(clean(item) + "\n")
     elif isinstance(value, list):
         for item in value:
             if isinstance(item, (dict, list)):
-                _nested(out, item, indent + 2)
+                _nested(out, item, indent + 2, width=width, tags=tags)
             else:
                 out.append(f"{pad}- {clean(item)}\n")
     else:

@@ -29,6 +29,7 @@ from textual.widget import Widget
 
 from tui.cloud.resources import ResourceKind
 from tui.ui.data.describe import describe, raw_json
+from tui.ui.data.inspect_text import highlighted
 from tui.ui.text import clean
 
 SUMMARY_DELAY = 0.25  # seconds a cursor move waits for the full object before painting the summary
@@ -268,7 +269,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         body: Text
         if self.mode == "json":
             title.append("  (raw JSON, y: fields)", style="dim")
-            body = Text(clean(raw_json(self._obj), multiline=True, limit=200_000), no_wrap=False)
+            body = highlighted(raw_json(self._obj), "json")  # cleaned, then highlighted: still literal
         else:
             body = describe(self.kind, self._obj, now=self.now, region=self._region, etag=self._etag,
                             request_id=self._request_id, label_width=19 if self.size.width >= 50 else 15)

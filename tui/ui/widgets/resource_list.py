@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
@@ -105,7 +106,8 @@ class ResourceListView(Vertical):
     """
     BINDINGS = [
         Binding("enter", "toggle_detail", "Detail", tooltip="Show or hide the detail pane", id="detail"),
-        Binding("d", "toggle_detail", "Detail", show=False),
+        Binding("d", "describe", "Describe", show=False, tooltip="Describe: YAML / JSON on a full screen",
+                id="describe"),
         Binding("y", "raw", "JSON", show=False, tooltip="Raw JSON of the selected resource", id="raw-json"),
         Binding("c", "copy_ocid", "Copy OCID", id="copy-ocid"),
         Binding("f", "server_filters", "Filters", tooltip="Server-side filters: capability, state, vendor, type", id="server-filters"),
@@ -482,6 +484,17 @@ class ResourceListView(Vertical):
             self.set_detail_open(True)
             return
         self.detail.toggle_mode()
+
+    def action_describe(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        from tui.ui.screens.describe import DescribeScreen
+
+        shown = self.detail.obj
+        obj = shown if getattr(shown, "id", None) == row.ocid else row.obj
+        fetch = partial(self.console.genai.get, self.kind, row.ocid, region=row.region)
+        self.console.push_screen(DescribeScreen(self.kind, obj, row.region, names=self.console.name_of, fetch=fetch))
 
     def action_copy_ocid(self) -> None:
         row = self.table.current_row

@@ -28,7 +28,7 @@ class FineTuneWizard(WizardScreen):
 
     def make_steps(self) -> list[Step]:
         return [BaseModelStep(), MethodStep(), HyperparametersStep(), DatasetStep(), ClusterStep(), NameStep(),
-                ReviewStep(self.render_review)]
+                ReviewStep(self.render_review, summary=lambda: review.fine_tune_summary(self.draft))]
 
     def render_review(self) -> tuple[str, str]:
         details = self.build()

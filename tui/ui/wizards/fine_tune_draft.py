@@ -24,6 +24,8 @@ class FineTuneDraft:
     bucket: str = ""
     object_name: str = ""
     cluster_id: str = ""
+    cluster_name: str = ""  # what the review's summary shows (empty for a pasted OCID)
+    cluster_shape: str = ""
     display_name: str = ""
     version: str = ""
     description: str = ""

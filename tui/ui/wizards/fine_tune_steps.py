@@ -352,6 +352,9 @@ class ClusterStep(FineTuneStep):
         cluster = getattr(chosen, "cluster", chosen)  # a ClusterChoice (judged) or a bare cluster
         usable = chosen is not None and cluster_choice.usable(chosen)
         self.draft.cluster_id = pasted or (cluster.id if usable else "")
+        picked = usable and not pasted
+        self.draft.cluster_name = str(getattr(cluster, "display_name", "") or "") if picked else ""
+        self.draft.cluster_shape = str(getattr(cluster, "unit_shape", "") or "") if picked else ""
 
     def check(self) -> str | None:
         self.save()

@@ -25,7 +25,8 @@ class ImportWizard(WizardScreen):
         super().__init__(**kwargs)
 
     def make_steps(self) -> list[Step]:
-        return [SourceStep(), CapabilityStep(), DetailsStep(), ReviewStep(self.render_review)]
+        return [SourceStep(), CapabilityStep(), DetailsStep(), ReviewStep(self.render_review,
+                                                                                 summary=lambda: review.import_summary(self.draft))]
 
     def render_review(self) -> tuple[str, str]:
         details = self.build()

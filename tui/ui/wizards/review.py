@@ -21,6 +21,27 @@ def body_json(details: Any) -> str:
     return json.dumps(builders.request_body(details, mask_secrets=True), indent=2, ensure_ascii=False)
 
 
+def fine_tune_summary(draft: Any) -> list[tuple[str, str]]:
+    """The plain lines above a fine-tune's body: what an operator checks before submitting."""
+    cluster = draft.cluster_name or draft.cluster_id
+    if draft.cluster_name and draft.cluster_shape:
+        cluster = f"{draft.cluster_name} ({draft.cluster_shape})"
+    dataset = "/".join(p for p in (draft.namespace, draft.bucket, draft.object_name) if p)
+    return [("Base model", draft.base_model_name or draft.base_model_id), ("Method", draft.method),
+            ("Cluster", cluster), ("Dataset", f"oci://{dataset}" if dataset else ""),
+            ("Name", draft.display_name)]
+
+
+def import_summary(draft: Any) -> list[tuple[str, str]]:
+    """The plain lines above an import's body: source, capability, name."""
+    if draft.source == "HUGGING_FACE_MODEL":
+        source = f"Hugging Face {draft.hf_model_id}" + (f" @ {draft.hf_branch}" if draft.hf_branch else "")
+    else:
+        path = "/".join(p for p in (draft.os_namespace, draft.os_bucket, draft.os_prefix) if p)
+        source = f"Object Storage oci://{path}" + (f" ({draft.os_region})" if draft.os_region else "")
+    return [("Source", source), ("Capability", draft.capability), ("Name", draft.display_name)]
+
+
 def _cli(parts: list[tuple[str, Any]], head: list[str]) -> str:
     words = list(head)
     for flag, value in parts:
