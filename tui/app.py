@@ -566,6 +566,12 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
                 return str(name)
         return None
 
+    def describe(self, kind: Any, obj: Any, region: str, fetch: Callable[[], Any]) -> None:
+        """Open the full-screen describe of `obj` (widgets ask the app: screens sit above widgets)."""
+        from tui.ui.screens.describe import DescribeScreen
+
+        self.push_screen(DescribeScreen(kind, obj, region, names=self.name_of, fetch=fetch))
+
     def copy_ocid(self, ocid: str) -> None:
         self.copy_to_clipboard(ocid)
         self.notify(f"Copied {clean(ocid)}", title="Copied to clipboard (OSC 52)", markup=False)

@@ -489,12 +489,10 @@ class ResourceListView(Vertical):
         row = self._selected()
         if row is None:
             return
-        from tui.ui.screens.describe import DescribeScreen
-
         shown = self.detail.obj
         obj = shown if getattr(shown, "id", None) == row.ocid else row.obj
         fetch = partial(self.console.genai.get, self.kind, row.ocid, region=row.region)
-        self.console.push_screen(DescribeScreen(self.kind, obj, row.region, names=self.console.name_of, fetch=fetch))
+        self.console.describe(self.kind, obj, row.region, fetch)
 
     def action_copy_ocid(self) -> None:
         row = self.table.current_row
