@@ -51,13 +51,15 @@ def open_create(app: Any, kind: Any) -> Any:
     if not getattr(ctx, "compartment_id", None):
         app.notify("Choose a compartment first.", severity="warning", markup=False)
         return None
+    from tui.ui.wizards.base import WizardScreen
     from tui.ui.wizards.cluster_wizard import ClusterWizard
     from tui.ui.wizards.deploy import DeployWizard
     from tui.ui.wizards.fine_tune import FineTuneWizard
     from tui.ui.wizards.import_model import ImportWizard
 
-    cls = {MODEL: FineTuneWizard, IMPORTED_MODEL: ImportWizard, DEDICATED_AI_CLUSTER: ClusterWizard,
-           ENDPOINT: DeployWizard}[k]
+    wizards: dict[str, type[WizardScreen]] = {MODEL.key: FineTuneWizard, IMPORTED_MODEL.key: ImportWizard,
+                                              DEDICATED_AI_CLUSTER.key: ClusterWizard, ENDPOINT.key: DeployWizard}
+    cls = wizards[k.key]
     screen = cls(region=ctx.region, compartment_id=ctx.compartment_id,
                  compartment_path=getattr(ctx, "compartment_path", "") or "")
     app.push_screen(screen)
