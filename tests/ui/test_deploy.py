@@ -11,6 +11,7 @@ from textual.widgets import RadioButton
 
 from tests.helpers import next_step, ready, settle, status_of, wait_until
 from tui.ui import actions
+from tui.ui.screens.compartment_picker import CompartmentPicker
 from tui.ui.wizards.cluster_wizard import ClusterWizard
 from tui.ui.wizards.deploy import DeployWizard
 
@@ -40,7 +41,12 @@ async def _deploy_from(app: Any, pilot: Any, emu: Any, key: str, name: str) -> D
 async def _cluster_step(pilot: Any, wizard: DeployWizard, emu: Any) -> Any:
     await next_step(pilot, wizard, 1)
     step = wizard.steps[1]
-    step.list_from(emu.seed_info.compartments["genai-prod-endpoints"])  # hosting clusters live there
+    step.query_one("#cluster-other-compartment").press()  # the hosting clusters live in another compartment
+    app = wizard.app
+    picker = await wait_until(pilot, lambda: isinstance(app.screen, CompartmentPicker) and app.screen)
+    picker.dismiss(emu.seed_info.compartments["genai-prod-endpoints"])
+    await wait_until(pilot, lambda: app.screen is wizard, what="back from the compartment picker")
+    assert "genai-prod-endpoints" in str(step.query_one(".where-label").render())
     await wait_until(pilot, lambda: step.picker.loaded and not step.picker.busy, what="clusters listed")
     return step
 

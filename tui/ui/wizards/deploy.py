@@ -121,7 +121,8 @@ class ListedFrom(DeployStep):
     def compose_where(self) -> ComposeResult:
         with Horizontal(classes="deploy-where"):
             yield Static(Text(""), classes="where-label", markup=False)
-            yield Button("Other compartment…", classes="where-change", compact=True)
+            yield Button("Other compartment…", classes="where-change", compact=True,
+                         id=f"{self.title.lower()}-other-compartment")
 
     @property
     def listed_from(self) -> str:
@@ -250,8 +251,7 @@ class DeployClusterStep(ListedFrom):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id != "deploy-new-cluster":
-            super().on_button_pressed(event)
-            return
+            return  # Textual also calls ListedFrom's handler (the other-compartment button)
         event.stop()
         w, d = self.wizard, self.draft
         preset = ClusterDraft(cluster_type=facts.HOSTING, model_id=d.model_id, model_name=d.model_name,
