@@ -31,7 +31,9 @@ class GuardrailsForm(Vertical):
     GuardrailsForm > Horizontal { height: auto; }
     GuardrailsForm .guardrail-label { width: 20; padding: 0 1 0 0; color: $text-muted; }
     GuardrailsForm RadioSet { layout: horizontal; height: auto; border: none; padding: 0; width: auto; }
-    GuardrailsForm RadioButton { margin: 0 1 0 0; }
+    GuardrailsForm RadioSet > RadioButton { width: auto; margin: 0 2 0 0; }
+    /* away from the keyboard, only the chosen mode (the dot) shows: no stale cursor highlight */
+    GuardrailsForm RadioSet:blur > RadioButton.-selected > .toggle--label { background: transparent; }
     """
 
     class Changed(Message):
