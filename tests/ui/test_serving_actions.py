@@ -138,17 +138,20 @@ def test_parse_attached_from_the_409_message() -> None:
     ]
 
 
-async def test_no_create_key_on_clusters_and_endpoints_yet(serving_app):
+async def test_create_key_opens_each_kinds_wizard(serving_app):
+    from tui.ui.wizards.cluster_wizard import ClusterWizard
+    from tui.ui.wizards.deploy import DeployWizard
+
     app, emu = serving_app()
     async with app.run_test() as pilot:
-        for key in ("4", "5"):
+        for key, wizard_class in (("4", ClusterWizard), ("5", DeployWizard)):
             await settle(pilot)
             await pilot.press(key)
             await settle(pilot)
-            assert app.main.current_view.check_action("create", ()) is False
+            assert app.main.current_view.check_action("create", ()) is True
             await pilot.press("n")
             await settle(pilot)
-            assert app.screen is app.main  # no import wizard opened by mistake
-        await pilot.press("1")
-        await settle(pilot)
-        assert app.main.current_view.check_action("create", ()) is True
+            assert type(app.screen) is wizard_class
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is app.main

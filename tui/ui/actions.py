@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.cloud.resources import IMPORTED_MODEL, MODEL, kind_of
+from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, IMPORTED_MODEL, MODEL, kind_of
 
 
 def _refuse(app: Any, what: str) -> bool:
@@ -35,11 +35,13 @@ def _not_connected(app: Any) -> bool:
     return False
 
 
-CREATABLE = (MODEL, IMPORTED_MODEL)  # kinds with a create wizard (clusters and endpoints: not yet)
+CREATABLE = (MODEL, IMPORTED_MODEL, DEDICATED_AI_CLUSTER, ENDPOINT)  # kinds with a create wizard
+DEPLOYABLE = (MODEL, IMPORTED_MODEL)  # kinds whose (custom, ACTIVE) rows can be deployed
 
 
 def open_create(app: Any, kind: Any) -> Any:
-    """MODEL → the fine-tune wizard, IMPORTED_MODEL → the import wizard (in the current context)."""
+    """MODEL → fine-tune, IMPORTED_MODEL → import, DEDICATED_AI_CLUSTER → create cluster, ENDPOINT → deploy
+    (with a model picker), each in the current context."""
     k = kind_of(kind)
     if _refuse(app, "creating"):
         return None
@@ -49,17 +51,47 @@ def open_create(app: Any, kind: Any) -> Any:
     if not getattr(ctx, "compartment_id", None):
         app.notify("Choose a compartment first.", severity="warning", markup=False)
         return None
+    from tui.ui.wizards.base import WizardScreen
+    from tui.ui.wizards.cluster_wizard import ClusterWizard
+    from tui.ui.wizards.deploy import DeployWizard
     from tui.ui.wizards.fine_tune import FineTuneWizard
     from tui.ui.wizards.import_model import ImportWizard
 
-    if k not in CREATABLE:
-        app.notify(f"Creating {k.plural.lower()} is not in the console yet; use the OCI CLI "
-                   "(oci generative-ai dedicated-ai-cluster create / endpoint create).",
-                   severity="warning", markup=False)
-        return None
-    cls = FineTuneWizard if k is MODEL else ImportWizard
+    wizards: dict[str, type[WizardScreen]] = {MODEL.key: FineTuneWizard, IMPORTED_MODEL.key: ImportWizard,
+                                              DEDICATED_AI_CLUSTER.key: ClusterWizard, ENDPOINT.key: DeployWizard}
+    cls = wizards[k.key]
     screen = cls(region=ctx.region, compartment_id=ctx.compartment_id,
                  compartment_path=getattr(ctx, "compartment_path", "") or "")
+    app.push_screen(screen)
+    return screen
+
+
+def open_deploy(app: Any, kind: Any = None, model: Any = None) -> Any:
+    """The deploy wizard for `model` (an SDK custom or imported model), or with a model picker.
+
+    Refused with the reason for a BASE model (served on demand, not deployed here) and for a model
+    that is not ACTIVE (the endpoint's work request would fail)."""
+    if _refuse(app, "deploying") or _not_connected(app) or _locked(app):
+        return None
+    ctx = app.context
+    if not getattr(ctx, "compartment_id", None):
+        app.notify("Choose a compartment first.", severity="warning", markup=False)
+        return None
+    if model is not None:
+        name = getattr(model, "display_name", None) or getattr(model, "id", "")
+        if kind_of(kind) not in DEPLOYABLE or getattr(model, "type", None) == "BASE":
+            app.notify(f"{name} is a base model: base models are served on demand, not deployed to an "
+                       "endpoint here. Fine-tune it (n) and deploy the custom model.",
+                       severity="warning", markup=False)
+            return None
+        if getattr(model, "lifecycle_state", None) != "ACTIVE":
+            app.notify(f"{name} is {model.lifecycle_state}: only an ACTIVE model can be deployed.",
+                       severity="warning", markup=False)
+            return None
+    from tui.ui.wizards.deploy import DeployWizard
+
+    screen = DeployWizard(model=model, region=ctx.region, compartment_id=ctx.compartment_id,
+                          compartment_path=getattr(ctx, "compartment_path", "") or "")
     app.push_screen(screen)
     return screen
 
@@ -119,4 +151,4 @@ def open_delete(app: Any, kind: Any, ocid: str, region: Any, display_name: str) 
     return screen
 
 
-__all__ = ["open_create", "open_edit", "open_move", "open_delete", "MODEL", "IMPORTED_MODEL"]
+__all__ = ["open_create", "open_deploy", "open_edit", "open_move", "open_delete", "MODEL", "IMPORTED_MODEL"]

@@ -1,7 +1,7 @@
 """The `:` command language (k9s style) and its aliases, in one table.
 
 `:models` / `:mo` / `:m`, `:imported` / `:im`, `:workrequests` / `:wr`, `:clusters` / `:dac` / `:cl`,
-`:endpoints` / `:ep`, `:region <r>|all`,
+`:endpoints` / `:ep`, `:deploy` (the selected model, or pick one), `:region <r>|all`,
 `:compartment <name>`, `:profile <name>`, `:theme <name>`, `:help`, `:q`. A command without its
 argument opens the matching picker. Unknown commands say so and list the valid ones.
 """
@@ -58,12 +58,27 @@ def _theme(app: ConsoleApp, arg: str) -> None:
         app.set_theme(arg)
 
 
+def _deploy(app: ConsoleApp, arg: str) -> None:
+    """`:deploy`: the selected custom / imported model if one is selected, else a model picker."""
+    from tui.ui import actions
+
+    view = app.main.current_view
+    kind = getattr(view, "kind", None)
+    table = getattr(view, "table", None)
+    row = getattr(table, "current_row", None) if kind in actions.DEPLOYABLE else None
+    if row is not None and getattr(row.obj, "type", None) != "BASE":
+        actions.open_deploy(app, kind, row.obj)
+    else:
+        actions.open_deploy(app)
+
+
 COMMANDS: dict[str, Callable[["ConsoleApp", str], None]] = {
     **{alias: _view(view) for alias, view in VIEW_ALIASES.items()},
     "region": _region, "reg": _region, "r": _region,
     "compartment": _compartment, "comp": _compartment, "cmp": _compartment, "c": _compartment,
     "profile": _profile, "prof": _profile, "p": _profile,
     "theme": _theme,
+    "deploy": _deploy,
     "help": lambda app, arg: app.action_help(),
     "q": lambda app, arg: app.exit(),
     "quit": lambda app, arg: app.exit(),

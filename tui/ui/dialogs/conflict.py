@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-EDITABLE = ("display_name", "description", "vendor", "version", "freeform_tags", "unit_count")
+from tui.ui.data import guardrails
+
+EDITABLE = ("display_name", "description", "vendor", "version", "freeform_tags", "unit_count", "guardrails")
 LABELS = {"display_name": "Name", "description": "Description", "vendor": "Vendor", "version": "Version",
-          "freeform_tags": "Freeform tags", "unit_count": "Unit count"}
+          "freeform_tags": "Freeform tags", "unit_count": "Unit count", "guardrails": "Guardrails"}
 
 
 def snapshot(resource: Any) -> dict[str, Any]:
@@ -21,6 +23,9 @@ def snapshot(resource: Any) -> dict[str, Any]:
         value = getattr(resource, f, None)
         if f == "unit_count":  # clusters only; shown and compared as the text of the form field
             out[f] = "" if value is None else str(value)
+            continue
+        if f == "guardrails":  # endpoints only: OFF / INFORM / BLOCK per guardrail ({} for other kinds)
+            out[f] = guardrails.modes_of(resource)
             continue
         out[f] = dict(value or {}) if f == "freeform_tags" else (value or "")
     return out
@@ -37,6 +42,8 @@ def conflicts(original: dict[str, Any], theirs: dict[str, Any], yours: dict[str,
 
 
 def show(value: Any) -> str:
+    if isinstance(value, dict) and value and set(value) <= set(guardrails.FIELDS):
+        return guardrails.summary(value)
     if isinstance(value, dict):
         return ", ".join(f"{k}={v}" for k, v in value.items()) or "(none)"
     return repr(value) if value else "(empty)"

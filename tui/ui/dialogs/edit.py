@@ -63,6 +63,7 @@ class EditDialog(DialogScreen):
         }
         self.fields = edit_fields.adapt_fields(self.kind, self.fields)  # per-kind field set (data)
         yield from self.fields.values()
+        yield from edit_fields.extra_widgets(self.kind)
         yield TagsEditor(id="edit-tags")
 
     def compose_buttons(self) -> ComposeResult:
@@ -94,7 +95,7 @@ class EditDialog(DialogScreen):
         self.resource_type = getattr(result.data, "type", None)
         for name, f in self.fields.items():
             f.prefill(self.original[name])
-        edit_fields.after_load(self.kind, self.fields, result.data)
+        edit_fields.after_load(self.kind, self.fields, result.data, self)
         await self.query_one(TagsEditor).prefill_tags(self.original["freeform_tags"])
         self._show_altered()
         self.query_one("#edit-save", Button).disabled = False
@@ -122,6 +123,7 @@ class EditDialog(DialogScreen):
         tags = self.query_one(TagsEditor)
         if not tags.untouched:
             out["freeform_tags"] = tags.tags
+        out.update(edit_fields.extra_edits(self))
         return out
 
     def yours(self) -> dict[str, Any]:
@@ -202,6 +204,7 @@ class EditDialog(DialogScreen):
         editor = self.query_one(TagsEditor)
         if editor.untouched:
             await editor.prefill_tags(theirs["freeform_tags"])
+        edit_fields.after_reload(self, theirs)
         self._show_altered()
         lines = ["Someone else changed this model since you loaded it:"]
         for field, their, your in self.conflicted:

@@ -47,10 +47,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MUTATING_ACTIONS = {"create", "edit", "move", "delete"}
+MUTATING_ACTIONS = {"create", "edit", "move", "delete", "deploy"}
 #: actions that change one existing resource: never offered on a BASE (Oracle-managed) model
-ROW_ACTIONS = {"edit", "move", "delete"}
+ROW_ACTIONS = {"edit", "move", "delete", "deploy"}
 BASE_MANAGED = "BASE models are managed by Oracle: they cannot be edited, moved or deleted."
+BASE_NOT_DEPLOYED = "BASE models are served on demand, not deployed here: fine-tune one (n) and deploy that."
 
 #: Transitional rows re-read per poll at most (the rest wait for the next round or the full refresh).
 POLL_BATCH = 20
@@ -114,10 +115,11 @@ class ResourceListView(Vertical):
         Binding("s", "sort_next", "Sort", tooltip="Sort by the next column", id="sort"),
         Binding("S", "sort_reverse", "Reverse", show=False, tooltip="Reverse the sort order", id="sort-reverse"),
         Binding("r", "refresh", "Refresh", show=False, id="refresh"),
-        Binding("n", "create", "New", tooltip="Fine-tune a model / import a model", id="create"),
+        Binding("n", "create", "New", tooltip="Fine-tune, import, create a cluster or deploy", id="create"),
         Binding("e", "edit", "Edit", show=False, id="edit"),
         Binding("m", "move", "Move", show=False, tooltip="Move to another compartment", id="move"),
         Binding("ctrl+d", "delete", "Delete", id="delete"),
+        Binding("D", "deploy", "Deploy", show=False, tooltip="Deploy the model on an endpoint", id="deploy"),
         Binding("escape", "back", "Back", show=False),
     ]
 
@@ -561,6 +563,12 @@ class ResourceListView(Vertical):
 
             actions.open_delete(self.app, self.kind, row.ocid, row.region, row.name)
 
+    def action_deploy(self) -> None:
+        if (row := self._selected()) is not None:  # open_deploy refuses a BASE model with the reason
+            from tui.ui import actions
+
+            actions.open_deploy(self.app, self.kind, row.obj)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide what cannot work: every mutation when read-only, row actions on a BASE model.
 
@@ -574,15 +582,20 @@ class ResourceListView(Vertical):
             from tui.ui.actions import CREATABLE
 
             return self.kind in CREATABLE  # no create wizard for this kind yet: hide `n`
+        if action == "deploy":
+            from tui.ui.actions import DEPLOYABLE
+
+            return self.kind in DEPLOYABLE
         return True
 
     def refused_reason(self, action: str) -> str | None:
         """Why `action` is not offered right now (read-only mode, a BASE model), or None."""
         if action in MUTATING_ACTIONS and self.console.read_only:
-            verb = {"create": "creating", "edit": "editing", "move": "moving", "delete": "deleting"}[action]
+            verb = {"create": "creating", "edit": "editing", "move": "moving", "delete": "deleting",
+                    "deploy": "deploying"}[action]
             return f"Read-only mode blocks {verb} (started with --read-only)."
         if action in ROW_ACTIONS and is_base_model(self.kind, self.table.current_row):
-            return BASE_MANAGED
+            return BASE_NOT_DEPLOYED if action == "deploy" else BASE_MANAGED
         return None
 
     def on_key(self, event: Any) -> None:

@@ -382,6 +382,8 @@ class NamingStep(FieldsStep):
     title = "Name"
     id_prefix = "ft"
     with_vendor = False
+    #: clusters and endpoints have no version
+    with_version = True
 
     def make_fields(self) -> dict[str, FormField]:
         d = self.draft
@@ -394,7 +396,8 @@ class NamingStep(FieldsStep):
         }
         if self.with_vendor and isinstance(d, ImportDraft):
             fields["vendor"] = FormField("Vendor", rule=rules.free_text(255), value=d.vendor, id=f"{p}-vendor")
-        fields["version"] = FormField("Version", rule=rules.free_text(255), value=d.version, id=f"{p}-version")
+        if self.with_version:
+            fields["version"] = FormField("Version", rule=rules.free_text(255), value=d.version, id=f"{p}-version")
         fields["description"] = FormField("Description", rule=rules.free_text(400), value=d.description,
                                           id=f"{p}-description")
         return fields

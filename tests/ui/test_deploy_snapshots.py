@@ -1,0 +1,78 @@
+"""How the serving wizards and the edit endpoint dialog look at 80×24 and 120×40: the create-cluster
+wizard's shape step (an unknown shape warned about) and review, the deploy wizard's cluster step
+(unsuitable clusters greyed with the reason) and review, and the endpoint's edit dialog with its
+guardrails. Deterministic: the demo seed on a ManualClock, pollers paused, toasts cleared."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import next_step, ready, settle, wait_until
+from tui.ui import actions
+
+SIZES = [(80, 24), (120, 40)]
+size_id = lambda s: f"{s[0]}x{s[1]}"  # noqa: E731
+REGION = "us-chicago-1"
+
+
+async def _cluster_wizard(app, pilot, emu, step: str) -> None:
+    wizard = actions.open_create(app, "dedicated_ai_cluster")
+    await next_step(pilot, wizard, 1)
+    picker = wizard.steps[1].picker
+    await wait_until(pilot, lambda: picker.loaded and not picker.busy)
+    assert picker.select_where(lambda c: c.display_name == "meta.llama-3.3-70b-instruct")
+    await next_step(pilot, wizard, 2)
+    wizard.steps[2].fields["unit_shape"].value = "FUTURE_GPU_X9"
+    if step == "review":
+        await next_step(pilot, wizard, 3)
+        wizard.steps[3].fields["display_name"].value = "hosting-llama-new"
+        wizard.steps[3].fields["description"].value = "Serves the Llama fine-tunes"
+        await next_step(pilot, wizard, 4)
+
+
+async def _deploy_wizard(app, pilot, emu, step: str) -> None:
+    gemma = app.genai.get("imported_model", emu.seed_info.extras["active_imported_model_id"]).data
+    wizard = actions.open_deploy(app, "imported_model", gemma)
+    await wait_until(pilot, lambda: wizard.steps[0].picker.loaded)
+    await next_step(pilot, wizard, 1)
+    cluster_step = wizard.steps[1]
+    cluster_step.list_from(emu.seed_info.compartments["genai-prod-endpoints"])
+    await wait_until(pilot, lambda: cluster_step.picker.loaded and not cluster_step.picker.busy)
+    assert cluster_step.picker.select_where(lambda c: c.display_name == "hosting-gpu-chicago")
+    if step == "review":
+        await next_step(pilot, wizard, 2)
+        await next_step(pilot, wizard, 3)
+        wizard.steps[3].fields["display_name"].value = "gemma_endpoint"
+        await next_step(pilot, wizard, 4)
+
+
+async def _edit_endpoint(app, pilot, emu, step: str) -> None:
+    dialog = actions.open_edit(app, "endpoint", emu.seed_info.extras["imported_endpoint_id"], REGION)
+    await wait_until(pilot, lambda: dialog.etag is not None)
+
+
+SCENES = {
+    "cluster-shape": (_cluster_wizard, "shape"),
+    "cluster-review": (_cluster_wizard, "review"),
+    "deploy-cluster": (_deploy_wizard, "cluster"),
+    "deploy-review": (_deploy_wizard, "review"),
+    "edit-endpoint": (_edit_endpoint, ""),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_id)
+@pytest.mark.parametrize("scene", list(SCENES))
+def test_serving_wizard(snap_compare, make_app, size, scene):
+    app, emu = make_app(size=size)
+    app.poll_interval = 3600
+    drive, step = SCENES[scene]
+
+    async def run_before(pilot):
+        await ready(app, pilot, emu)
+        await settle(pilot)
+        await drive(app, pilot, emu, step)
+        await settle(pilot, rounds=1)
+        app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
