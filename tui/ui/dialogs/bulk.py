@@ -58,32 +58,6 @@ def run_bulk(genai: Any, kind: Any, rows: list[Row], action: str, target: str | 
     return out
 
 
-def open_bulk(app: Any, view: ResourceListView, rows: list[Row], action: str) -> Any:
-    """Open the bulk dialog for `rows` (read-only refuses; move asks for the target compartment first)."""
-    from tui.ui.actions import _locked, _refuse
-    from tui.ui.widgets.resource_list import BASE_MANAGED, is_base_model
-
-    if _refuse(app, VERBS[action][1]) or _locked(app):
-        return None
-    skipped = [(r, BASE_MANAGED) for r in rows if is_base_model(view.kind, r)]
-    todo = [r for r in rows if not is_base_model(view.kind, r)]
-    if action == "delete":
-        screen = BulkDialog(view, todo, skipped, "delete")
-        app.push_screen(screen)
-        return screen
-    from tui.ui.actions import _compartment_label
-    from tui.ui.screens.compartment_picker import CompartmentPicker
-
-    def picked(compartment_id: str | None) -> None:
-        if compartment_id:
-            app.push_screen(BulkDialog(view, todo, skipped, "move", compartment_id,
-                                       _compartment_label(app, compartment_id)))
-
-    picker = CompartmentPicker(getattr(app.context, "compartment_id", None))
-    app.push_screen(picker, picked)
-    return picker
-
-
 class BulkDialog(DialogScreen):
     BINDINGS = [
         Binding("D", "confirm('delete')", "Delete all (shift+d)", id="bulk-delete-confirm"),

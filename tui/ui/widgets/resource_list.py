@@ -523,6 +523,10 @@ class ResourceListView(Vertical):
         """The marked rows still listed, in marking order."""
         return self.marks.rows(self.rowset.rows)
 
+    def row_refusal(self, row: Row) -> str | None:
+        """Why `row` cannot be deleted or moved (a BASE model), or None: bulk actions skip such rows."""
+        return BASE_MANAGED if is_base_model(self.kind, row) else None
+
     def unmark(self, keys: list[str]) -> None:
         self.marks.discard(keys)
         self._show_marks()
@@ -532,7 +536,7 @@ class ResourceListView(Vertical):
         rows = self.marked_rows()
         if not rows:
             return False
-        from tui.ui.dialogs.bulk import open_bulk
+        from tui.ui.actions import open_bulk
 
         open_bulk(self.app, self, rows, action)
         return True
