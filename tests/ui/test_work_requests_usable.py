@@ -49,6 +49,10 @@ async def test_work_requests_filter_sort_failures_and_jump(make_app):
         failed = next(r for r in rows if r.ocid == failed_id)
         assert failed.cells[1] == "support-bot-csv"  # the resource by name, from the Models list
         assert failed.cells[5].endswith("s")  # a duration
+        # resources no loaded list holds (imported models: tab 2 never opened) are named by a GET
+        imports = [r for r in rows if r.cells[0] == "CREATE_IMPORTED_MODEL"]
+        assert imports and not any(r.cells[1].startswith("ocid1.") for r in imports)
+        assert any(r.operation == "GetImportedModel" for r in emu.requests)
         assert "FAILED" in view.table.emphasis_states
         # the seed's failure is days old: no count; seen from just after it, the count appears
         assert "failed in the last hour" not in view.status.plain

@@ -96,6 +96,35 @@ def view_of(ocid: str | None) -> str | None:
     return VIEW_OF_OCID_TYPE.get(parts[1]) if len(parts) > 2 and parts[0] == "ocid1" else None
 
 
+#: view id -> the descriptor key its resources are read with
+KIND_OF_VIEW = {"models": "model", "imported": "imported_model", "clusters": "dedicated_ai_cluster",
+                "endpoints": "endpoint"}
+MAX_NAME_LOOKUPS = 20  # unknown resources named per list round (one GET each); the rest show the OCID
+
+
+def resolve_resource_names(genai: Any, items: list[tuple[Any, str]], known: Callable[[str], str | None]) -> dict[str, str]:
+    """In the list worker: names of the work requests' resources that `known` (the console's lists
+    and earlier lookups) does not have, one bounded GET each. A gone resource (404) maps to "" so it
+    is not asked again; any other failure only costs the name."""
+    from tui.cloud.errors import CloudError
+
+    wanted: dict[str, str] = {}
+    for wr, region in items:
+        ocid = resource_of(wr)
+        if ocid and ocid not in wanted and known(ocid) is None and view_of(ocid):
+            wanted[ocid] = region
+    names: dict[str, str] = {}
+    for ocid, region in list(wanted.items())[:MAX_NAME_LOOKUPS]:
+        try:
+            obj = genai.get(KIND_OF_VIEW[view_of(ocid) or ""], ocid, region=region).data
+        except CloudError as exc:
+            if exc.status == 404:
+                names[ocid] = ""
+            continue
+        names[ocid] = clean(getattr(obj, "display_name", None) or "")
+    return names
+
+
 def resource_label(wr: Any, label: str | None, name_of: Callable[[str], str | None] | None = None) -> str:
     """The operator's own label, else the resource's display name when the console has it listed,
     else its OCID."""

@@ -34,7 +34,7 @@ from tui.ui.data.rows import Row
 from tui.ui.data.rowset import SortState
 from tui.ui.data.work_request_rows import (
     ACCEPTED_COLUMN, SETTLED, WR_COLUMNS, WorkRequestFilters, build_wr_row, failed_recently, progress_bar,
-    resource_of, view_of,
+    resolve_resource_names, resource_of, view_of,
 )
 from tui.ui.refresher import is_connection_error
 from tui.ui.text import clean
@@ -140,11 +140,12 @@ class WorkRequestsView(Vertical):
         """A list round finished in its worker: (work request, region) pairs for one context."""
 
         def __init__(self, generation: int, items: list[tuple[Any, str]],
-                     failures: dict[str, CloudError] | None = None) -> None:
+                     failures: dict[str, CloudError] | None = None, names: dict[str, str] | None = None) -> None:
             super().__init__()
             self.generation = generation
             self.items = items
             self.failures = failures or {}
+            self.names = names or {}
 
     class WorkRequestsFailed(Message):
         def __init__(self, generation: int, quiet: bool, error: CloudError) -> None:
@@ -165,7 +166,9 @@ class WorkRequestsView(Vertical):
         self._detail_key: str | None = None
         # key -> ((status, percent), errors, logs): a poll that changes nothing must not flicker the pane
         self._detail_cache: dict[str, tuple[tuple[Any, Any], list[Any], list[Any]]] = {}
-        self.all_rows: list[Row] = []  # listed + tracked, before the `/` filter and the sort
+        self.all_rows: list[Row] = []
+        #: resource OCID -> name read with a GET (for resources no loaded list holds; "" = gone)
+        self.names: dict[str, str] = {}  # listed + tracked, before the `/` filter and the sort
         self.query_text = ""
         self.sort = DEFAULT_SORT
         self.filters = WorkRequestFilters()
@@ -218,9 +221,12 @@ class WorkRequestsView(Vertical):
             result = genai.work_requests.list(compartment, region=region, status=filters.status)
             return [(wr, region) for wr in result.data if filters.keeps(wr)]
 
-        def fetch() -> tuple[list[tuple[Any, str]], dict[str, CloudError]]:
+        known = self._name_of()  # reads the lists on the UI thread now; the worker only calls it
+
+        def fetch() -> tuple[list[tuple[Any, str]], dict[str, CloudError], dict[str, str]]:
             if len(regions) == 1:
-                return one(regions[0]), {}
+                single = one(regions[0])
+                return single, {}, resolve_resource_names(genai, single, known)
             items: list[tuple[Any, str]] = []
             failures: dict[str, CloudError] = {}
             with ThreadPoolExecutor(max_workers=len(regions), thread_name_prefix="wr-fanout") as pool:
@@ -230,9 +236,9 @@ class WorkRequestsView(Vertical):
                         items.extend(future.result())
                     except Exception as exc:  # noqa: BLE001 - one region failing must not hide the others
                         failures[region_id] = from_exception(exc, "ListWorkRequests", region_id)
-            return items, failures
+            return items, failures, resolve_resource_names(genai, items, known)
 
-        def loaded(result: tuple[list[tuple[Any, str]], dict[str, CloudError]]) -> None:
+        def loaded(result: tuple[list[tuple[Any, str]], dict[str, CloudError], dict[str, str]]) -> None:
             self.post_message(self.WorkRequestsLoaded(generation, *result))
 
         def failed(error: CloudError) -> None:
@@ -268,6 +274,7 @@ class WorkRequestsView(Vertical):
         self.loaded = True
         self.listed = {f"{region}/{wr.id}": (wr, region) for wr, region in message.items}
         self.failures = message.failures
+        self.names.update(message.names)
         self.updated = self.console.now()
         self.rebuild()
         if self.pending_key is not None and self.table.move_to_key(self.pending_key):
@@ -366,15 +373,16 @@ class WorkRequestsView(Vertical):
         self.status.done(text)
 
     def _name_of(self) -> Any:
-        """Resolve a resource OCID to the name shown in the Models or Imported models list."""
+        """Resolve a resource OCID to the name shown in a loaded list, else the one a GET found."""
         rowsets = [view.rowset for view in self.screen.query(ResourceListView)]
+        looked_up = dict(self.names)  # a copy: the list worker calls this too
 
         def name_of(ocid: str) -> str | None:
             for rowset in rowsets:
                 name = rowset.name_of(ocid)
                 if name:
                     return name
-            return None
+            return looked_up.get(ocid)  # None: unknown; "": looked up and gone (the OCID is shown)
 
         return name_of
 
