@@ -128,3 +128,35 @@ async def test_read_only_refuses_bulk_delete(make_app):
         await settle(pilot)
         assert len(view.marks) == 2 and not isinstance(app.screen, BulkDialog)
         assert not [r for r in emu.requests if r.operation == "DeleteModel"]
+
+
+async def test_bulk_move_moves_every_marked_row_and_tracks_each(make_app):
+    app, emu = make_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        view = app.main.current_view
+        archive = emu.seed_info.compartments["genai-prod-models-archive"]
+        custom = [r for r in view.rowset.rows if (r.obj.type or "") == "CUSTOM" and r.state == "ACTIVE"][:2]
+        assert len(custom) == 2
+        for row in custom:
+            assert view.table.move_to_key(row.key)
+            await pilot.press("space")
+        await pilot.press("m")  # the compartment picker first
+        await settle(pilot)
+        from tui.ui.screens.compartment_picker import CompartmentPicker
+
+        assert isinstance(app.screen, CompartmentPicker)
+        app.screen.dismiss(archive)
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, BulkDialog) and dialog.dialog_title.startswith("Move 2 models to genai-prod-models-archive")
+        await pilot.press("D")  # not this dialog's key: nothing is sent
+        await settle(pilot)
+        assert dialog.outcomes is None
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: dialog.outcomes is not None, 10, "the bulk move to answer")
+        assert all(o.ok for o in dialog.outcomes)
+        moved = [r for r in emu.requests if r.operation == "ChangeModelCompartment"]
+        assert len(moved) == 2 and not view.marks
+        for row in custom:
+            assert emu.store("us-chicago-1").find(row.ocid).data["compartmentId"] == archive
