@@ -90,7 +90,7 @@ async def test_bulk_delete_reports_each_row_with_one_409_and_tracks_work_request
         names = {r.key: r.name for r in view.rowset.rows}
         for key in keys:
             assert names[key] in body
-        assert "us-chicago-1" in body and "skipped: BASE models are managed by Oracle" in body
+        assert "us-chicago-1" in body and "Skipped 1: BASE models are managed by Oracle" in body
         await pilot.press("enter")  # enter cancels
         await settle(pilot)
         assert not isinstance(app.screen, BulkDialog) and len(view.marks) == 3

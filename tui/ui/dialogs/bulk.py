@@ -100,15 +100,20 @@ class BulkDialog(DialogScreen):
             elif outcome is not None:
                 text.append("  " + clean(outcome.error, limit=300))
             text.append("\n")
+        reasons: dict[str, list[Row]] = {}
         for row, reason in self.skipped:
-            text.append("  – ")
-            text.append(clean(row.name) or clean(row.ocid))
-            text.append(f"  {clean(row.region)}  skipped: {reason}\n", style="dim")
+            reasons.setdefault(reason, []).append(row)
+        for reason, rows in reasons.items():  # one reason line per group, then the names
+            text.append(f"Skipped {len(rows)}: {reason}\n", style="dim")
+            for row in rows:
+                text.append("  – ")
+                text.append(clean(row.name) or clean(row.ocid))
+                text.append(f"  {clean(row.region)}\n", style="dim")
         text.rstrip()
         return text
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self._lines(), id="bulk-rows", markup=False)
+        # the hint first: a long list scrolls, the way to confirm or cancel stays in sight
         if self.rows:
             key = "D (shift+d)" if self.action == "delete" else "ctrl+s"
             undo = "This cannot be undone. " if self.action == "delete" else ""
@@ -116,6 +121,7 @@ class BulkDialog(DialogScreen):
         else:
             hint = "Nothing to do: every marked row was skipped. Escape closes."
         yield Static(Text(hint), id="bulk-hint", markup=False)
+        yield Static(self._lines(), id="bulk-rows", markup=False)
 
     def compose_buttons(self) -> ComposeResult:
         verb = VERBS[self.action][0]
