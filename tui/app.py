@@ -403,9 +403,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         if self.refuse_switch("Region"):
             return
         if value is None or (isinstance(value, str) and value.strip().lower() in ("all", "*", "all regions")):
-            self.context.all_regions = True
-            if self.main.current_view_id == "workrequests":
-                self.show_view("models")
+            self.context.all_regions = True  # every view, the work requests too, lists every region
         else:
             try:
                 region = lookup_region(value)

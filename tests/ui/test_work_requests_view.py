@@ -19,8 +19,8 @@ async def test_work_requests_view_shows_progress_errors_and_logs(make_app):
         view = app.main.current_view
         assert view.table.row_count > 0
         headers = [c.label for c in view.table.columns]
-        assert headers[:3] == ["Operation", "Status", "Progress"] and "Accepted" in headers
-        assert any("█" in r.cells[2] or "░" in r.cells[2] for r in view.table.rows)
+        assert headers == ["Operation", "Resource", "Status", "Progress", "Accepted", "Duration", "Region"]
+        assert any("█" in r.cells[3] or "░" in r.cells[3] for r in view.table.rows)
         failed_id = emu.seed_info.extras["failed_work_request_id"]
         assert view.table.move_to_key(f"us-chicago-1/{failed_id}")
         await settle(pilot)
@@ -45,7 +45,7 @@ async def test_running_rows_refresh_themselves_after_the_clock_moves(make_app):
         await pilot.pause(app.poll_interval * 2 + 0.2)
         await settle(pilot)
         row = next(r for r in view.table.rows if r.key == key)
-        assert row.state == "SUCCEEDED" and "100%" in row.cells[2]
+        assert row.state == "SUCCEEDED" and "100%" in row.cells[3]
         assert len([r for r in emu.requests if r.operation == "ListWorkRequests"]) > before
         # settled: no more polling without `r`
         count = len([r for r in emu.requests if r.operation == "ListWorkRequests"])

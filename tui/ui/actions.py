@@ -151,4 +151,31 @@ def open_delete(app: Any, kind: Any, ocid: str, region: Any, display_name: str) 
     return screen
 
 
-__all__ = ["open_create", "open_deploy", "open_edit", "open_move", "open_delete", "MODEL", "IMPORTED_MODEL"]
+def open_bulk(app: Any, view: Any, rows: list[Any], action: str) -> Any:
+    """Delete / move every marked row of `view` with one confirmation (tui/ui/dialogs/bulk.py).
+
+    Read-only refuses; rows the view refuses (BASE models) are listed as skipped, with the reason;
+    a move asks for the target compartment first."""
+    from tui.ui.dialogs.bulk import VERBS, BulkDialog
+
+    if _refuse(app, VERBS[action][1]) or _locked(app):
+        return None
+    skipped = [(r, reason) for r in rows if (reason := view.row_refusal(r)) is not None]
+    todo = [r for r in rows if view.row_refusal(r) is None]
+    if action == "delete":
+        screen = BulkDialog(view, todo, skipped, "delete")
+        app.push_screen(screen)
+        return screen
+    from tui.ui.screens.compartment_picker import CompartmentPicker
+
+    def picked(compartment_id: str | None) -> None:
+        if compartment_id:
+            app.push_screen(BulkDialog(view, todo, skipped, "move", compartment_id,
+                                       _compartment_label(app, compartment_id)))
+
+    picker = CompartmentPicker(getattr(app.context, "compartment_id", None))
+    app.push_screen(picker, picked)
+    return picker
+
+
+__all__ = ["open_bulk", "open_create", "open_deploy", "open_edit", "open_move", "open_delete", "MODEL", "IMPORTED_MODEL"]

@@ -72,6 +72,19 @@ def _deploy(app: ConsoleApp, arg: str) -> None:
         actions.open_deploy(app)
 
 
+def _mark(app: ConsoleApp, arg: str) -> None:
+    """`:mark all` marks what the filter shows; `:mark none` (or `:unmark`) clears the marks."""
+    view = app.main.current_view
+    if not hasattr(view, "marks"):
+        app.notify("Marks work on the resource lists", severity="warning", markup=False)
+    elif arg.lower() in ("", "all"):
+        view.action_mark_all()
+    elif arg.lower() in ("none", "clear"):
+        view.clear_marks()
+    else:
+        app.notify(f"Unknown :mark {arg}; try :mark all or :mark none", severity="warning", markup=False)
+
+
 COMMANDS: dict[str, Callable[["ConsoleApp", str], None]] = {
     **{alias: _view(view) for alias, view in VIEW_ALIASES.items()},
     "region": _region, "reg": _region, "r": _region,
@@ -79,6 +92,8 @@ COMMANDS: dict[str, Callable[["ConsoleApp", str], None]] = {
     "profile": _profile, "prof": _profile, "p": _profile,
     "theme": _theme,
     "deploy": _deploy,
+    "mark": _mark,
+    "unmark": lambda app, arg: _mark(app, "none"),
     "help": lambda app, arg: app.action_help(),
     "q": lambda app, arg: app.exit(),
     "quit": lambda app, arg: app.exit(),

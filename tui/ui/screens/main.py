@@ -146,16 +146,17 @@ class MainScreen(Screen):
 
     def action_prompt(self, mode: str) -> None:
         view = self.current_view
-        if mode == "filter" and not isinstance(view, ResourceListView):
-            self.notify("/ filters the resource lists (Models, Imported, Clusters, Endpoints)", severity="warning")
+        if mode == "filter" and not hasattr(view, "set_query"):
+            self.notify("/ filters the lists (Models, Imported, Work requests, Clusters, Endpoints)",
+                        severity="warning")
             return
-        value = view.query_text if isinstance(view, ResourceListView) and mode == "filter" else ""
+        value = view.query_text if mode == "filter" else ""
         self.query_one(Prompt).open(mode, value)
 
     @on(Prompt.Changed)
     def _filter_typed(self, event: Prompt.Changed) -> None:
         view = self.current_view
-        if isinstance(view, ResourceListView):
+        if hasattr(view, "set_query"):  # every list view, the work requests too
             view.set_query(event.value)
 
     @on(Prompt.Submitted)

@@ -31,6 +31,7 @@ from tui.cloud.errors import CloudError
 from tui.cloud.resources import MODEL, ResourceKind
 from tui.ui.data.columns import Column
 from tui.ui.data.loading import Listing, all_regions, fetch_listing
+from tui.ui.data.marks import Marks
 from tui.ui.data.presentation import list_columns
 from tui.ui.data.query import parse_query
 from tui.ui.data.rows import Row, build_row
@@ -52,6 +53,8 @@ MUTATING_ACTIONS = {"create", "edit", "move", "delete", "deploy"}
 ROW_ACTIONS = {"edit", "move", "delete", "deploy"}
 BASE_MANAGED = "BASE models are managed by Oracle: they cannot be edited, moved or deleted."
 BASE_NOT_DEPLOYED = "BASE models are served on demand, not deployed here: fine-tune one (n) and deploy that."
+#: row actions that act on every marked row when some are marked (tui/ui/dialogs/bulk.py)
+BULK_ACTIONS = {"move", "delete"}
 
 #: Transitional rows re-read per poll at most (the rest wait for the next round or the full refresh).
 POLL_BATCH = 20
@@ -120,6 +123,9 @@ class ResourceListView(Vertical):
         Binding("m", "move", "Move", show=False, tooltip="Move to another compartment", id="move"),
         Binding("ctrl+d", "delete", "Delete", id="delete"),
         Binding("D", "deploy", "Deploy", show=False, tooltip="Deploy the model on an endpoint", id="deploy"),
+        Binding("space", "toggle_mark", "Mark", show=False, tooltip="Mark or unmark the row", id="mark"),
+        Binding("ctrl+space,ctrl+@", "mark_all", "Mark all", show=False,
+                tooltip="Mark every row the filter shows", id="mark-all"),
         Binding("escape", "back", "Back", show=False),
     ]
 
@@ -167,6 +173,8 @@ class ResourceListView(Vertical):
         self._inflight_done: Callable[[CloudError | None], None] | None = None
         self.refresh_error: CloudError | None = None
         self.pending_key: str | None = None  # a row to put the cursor on once the next view arrives
+        #: rows marked with `space` (keys); delete and move act on all of them (tui/ui/dialogs/bulk.py)
+        self.marks = Marks()
 
     # ------------------------------------------------------------------ layout
     def compose(self):
@@ -291,6 +299,7 @@ class ResourceListView(Vertical):
             refresher.touch("list")  # the next automatic round is an interval after these rows
         self._listing = listing
         self.rowset = rowset
+        self._prune_marks()
         self.failures = listing.failures
         self.updated = self.console.now()
         self.table.empty_text = self._empty_text()
@@ -354,6 +363,9 @@ class ResourceListView(Vertical):
         if self.filters.for_kind(self.kind).active:
             text.append("  server ", style="dim")
             text.append(clean(self.filters.for_kind(self.kind).describe()))
+        if self.marks:
+            text.append(f"  {len(self.marks)} marked", style="bold reverse")
+            text.append(" (esc clears)", style="dim")
         if self.sort.column is not None:
             col = self.table.columns[self.sort.column]
             text.append("  sort ", style="dim")
@@ -506,8 +518,61 @@ class ResourceListView(Vertical):
     def action_back(self) -> None:
         if self.detail.is_open:
             self.set_detail_open(False)
+        elif self.marks:
+            self.clear_marks()
         elif self.query_text:
             self.console.clear_filter()
+
+    # ------------------------------------------------------------------ marks (space, ctrl+space, esc)
+    def _show_marks(self) -> None:
+        self.table.set_marked(self.marks.keys)
+        self._update_status()
+        self.console.refresh_bindings()  # delete/move are offered on marked rows even on a BASE cursor
+
+    def _prune_marks(self) -> None:
+        if self.marks:
+            self.marks.keep_only(r.key for r in self.rowset.rows)
+            self.table.set_marked(self.marks.keys)
+
+    def action_toggle_mark(self) -> None:
+        """`space`: mark or unmark the cursor row, then move down (a burst of spaces marks a run)."""
+        row = self.table.current_row
+        if row is None:
+            return
+        self.marks.toggle(row.key)
+        self.table.action_cursor(1)
+        self._show_marks()
+
+    def action_mark_all(self) -> None:
+        """`ctrl+space` / `:mark all`: mark every row the `/` filter shows."""
+        self.marks.mark_all(r.key for r in self.table.rows)
+        self._show_marks()
+
+    def clear_marks(self) -> None:
+        if self.marks.clear():
+            self._show_marks()
+
+    def marked_rows(self) -> list[Row]:
+        """The marked rows still listed, in marking order."""
+        return self.marks.rows(self.rowset.rows)
+
+    def row_refusal(self, row: Row) -> str | None:
+        """Why `row` cannot be deleted or moved (a BASE model), or None: bulk actions skip such rows."""
+        return BASE_MANAGED if is_base_model(self.kind, row) else None
+
+    def unmark(self, keys: list[str]) -> None:
+        self.marks.discard(keys)
+        self._show_marks()
+
+    def _bulk(self, action: str) -> bool:
+        """Delete / move every marked row (one confirmation); False when nothing is marked."""
+        rows = self.marked_rows()
+        if not rows:
+            return False
+        from tui.ui.actions import open_bulk
+
+        open_bulk(self.app, self, rows, action)
+        return True
 
     # ------------------------------------------------------------------ actions
     def action_refresh(self) -> None:
@@ -552,12 +617,16 @@ class ResourceListView(Vertical):
             actions.open_edit(self.app, self.kind, row.ocid, row.region)
 
     def action_move(self) -> None:
+        if self._bulk("move"):
+            return
         if (row := self._selected()) is not None and not self._row_action_refused(row):
             from tui.ui import actions
 
             actions.open_move(self.app, self.kind, row.ocid, row.region)
 
     def action_delete(self) -> None:
+        if self._bulk("delete"):
+            return
         if (row := self._selected()) is not None and not self._row_action_refused(row):
             from tui.ui import actions
 
@@ -576,6 +645,8 @@ class ResourceListView(Vertical):
         the operator is told why: `on_key` below says so for the hidden ones."""
         if action in MUTATING_ACTIONS and self.console.read_only:
             return False
+        if action in BULK_ACTIONS and self.marks:
+            return True  # acts on the marked rows (BASE ones are skipped, each with the reason)
         if action in ROW_ACTIONS and is_base_model(self.kind, self.table.current_row):
             return False
         if action == "create":
@@ -594,7 +665,8 @@ class ResourceListView(Vertical):
             verb = {"create": "creating", "edit": "editing", "move": "moving", "delete": "deleting",
                     "deploy": "deploying"}[action]
             return f"Read-only mode blocks {verb} (started with --read-only)."
-        if action in ROW_ACTIONS and is_base_model(self.kind, self.table.current_row):
+        if action in ROW_ACTIONS and is_base_model(self.kind, self.table.current_row) and not (
+                action in BULK_ACTIONS and self.marks):
             return BASE_NOT_DEPLOYED if action == "deploy" else BASE_MANAGED
         return None
 
@@ -667,6 +739,7 @@ class ResourceListView(Vertical):
             return
         rows = [updates.get(r.key, r) if r.key in updates else r for r in self.rowset.rows]
         self.rowset = RowSet([r for r in rows if r is not None])
+        self._prune_marks()
         self._recompute()
         row = self.table.current_row
         if row is not None and row.key in updates and self.detail.is_open:

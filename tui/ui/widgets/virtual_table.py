@@ -34,6 +34,7 @@ from tui.ui.data.rows import Row
 GOOD_STATES = {"ACTIVE", "SUCCEEDED"}
 BUSY_STATES = {"CREATING", "UPDATING", "DELETING", "IN_PROGRESS", "ACCEPTED", "CANCELING", "WAITING"}
 BAD_STATES = {"FAILED", "DELETED", "CANCELED"}
+MARK_GLYPH = "✓ "  # before the first cell of a marked row
 WARN_STATES = {"NEEDS_ATTENTION"}  # a descriptor's warning_states (clusters): usable, but look at it
 
 
@@ -42,7 +43,7 @@ class VirtualTable(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {
         "vtable--header", "vtable--cursor", "vtable--cursor-focused", "vtable--good", "vtable--busy", "vtable--bad",
-        "vtable--empty", "vtable--sorted", "vtable--warn",
+        "vtable--empty", "vtable--sorted", "vtable--warn", "vtable--marked", "vtable--emphasis",
     }
     DEFAULT_CSS = """
     VirtualTable { background: $surface; scrollbar-size-vertical: 1; overflow-x: hidden; }
@@ -57,6 +58,8 @@ class VirtualTable(ScrollView, can_focus=True):
     VirtualTable > .vtable--bad { color: $error; }
     VirtualTable > .vtable--warn { color: $warning; text-style: bold reverse; }
     VirtualTable > .vtable--empty { color: $text-muted; text-style: italic; }
+    VirtualTable > .vtable--marked { color: $accent; text-style: bold; }
+    VirtualTable > .vtable--emphasis { color: $error; text-style: bold reverse; }
     """
     BINDINGS = [
         Binding("up,k", "cursor(-1)", "Up", show=False, id="cursor-up"),
@@ -107,6 +110,10 @@ class VirtualTable(ScrollView, can_focus=True):
         #: (column, descending) the rows come in when no sort is chosen: marked ▽/△ in the header
         self.default_sort: tuple[int, bool] | None = None
         self.progress_column: str | None = None
+        #: keys of marked rows (the list view's `space`): a glyph before the first cell, bold
+        self.marked: frozenset[str] = frozenset()
+        #: states whose state cell is shown bold reverse (failed work requests; visible under NO_COLOR)
+        self.emphasis_states: frozenset[str] = frozenset()
         # (key, cells, state, width, selected, focused) -> Strip; cleared when styles or columns change
         self._line_cache: LRUCache[tuple[Any, ...], Strip] = LRUCache(self.LINE_CACHE_SIZE)
 
@@ -201,6 +208,18 @@ class VirtualTable(ScrollView, can_focus=True):
             old = old_rows[index] if index < len(old_rows) else None
             new = rows[index] if index < len(rows) else None
             if not same_row(old, new):
+                self._refresh_screen_line(y)
+
+    def set_marked(self, keys: frozenset[str]) -> None:
+        """Show `keys` as marked; only the rows whose mark changed are repainted."""
+        if keys == self.marked:
+            return
+        changed = keys ^ self.marked
+        self.marked = keys
+        top = int(self.scroll_y)
+        for y in range(1, self._body_height() + 1):
+            index = top + y - 1
+            if index < len(self._rows) and self._rows[index].key in changed:
                 self._refresh_screen_line(y)
 
     def move_to_key(self, key: str) -> bool:
@@ -320,30 +339,37 @@ class VirtualTable(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         row = self._rows[index]
         selected = index == self.cursor
-        key = (row.key, row.cells, row.state, width, selected, selected and self.has_focus)
+        marked = row.key in self.marked
+        key = (row.key, row.cells, row.state, width, selected, selected and self.has_focus, marked)
         strip = self._line_cache.get(key)
         if strip is None:
-            strip = self._render_row(row, width, base, selected)
+            strip = self._render_row(row, width, base, selected, marked)
             self._line_cache.set(key, strip)
         return strip
 
-    def _render_row(self, row: Row, width: int, base: Style, selected: bool) -> Strip:
+    def _render_row(self, row: Row, width: int, base: Style, selected: bool, marked: bool = False) -> Strip:
         row_style = base
+        if marked:
+            row_style = base + self.get_component_rich_style("vtable--marked", partial=True)
         # Not `VirtualTable:focus > .vtable--cursor`: a component style that changes with focus makes
         # Textual repaint the whole widget on every focus change (the `/` prompt opening and closing).
         cursor_style = self.get_component_rich_style(
             "vtable--cursor-focused" if self.has_focus else "vtable--cursor", partial=True)
         if selected:
-            row_style = base + cursor_style
+            row_style = row_style + cursor_style
         self._fit()
         segments: list[Segment] = []
         used = 0
         cells = row.cells
-        for i, col_width, is_state in self._layout_cells:
+        for n, (i, col_width, is_state) in enumerate(self._layout_cells):
             text = cells[i] if i < len(cells) else ""
+            if n == 0 and marked:
+                text = MARK_GLYPH + text
             style = row_style
             if is_state:
                 style = row_style + self._state_style(row.state)
+                if row.state in self.emphasis_states:
+                    style = style + self.get_component_rich_style("vtable--emphasis", partial=True)
                 if selected:
                     style = style + cursor_style
             segments.append(Segment(fit_cell(text, col_width), style))

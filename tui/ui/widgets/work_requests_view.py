@@ -1,7 +1,12 @@
 """The Work requests view: what the service is doing (fine-tunes, imports, deletes) and how far.
 
-Lists the work requests of the current compartment and region, plus every one the console tracks
-(possibly in other regions). The console's `Refresher` relists it while it is visible: every few
+Lists the work requests of the current compartment and region (or every region at once, like the
+model views: per-region failures are named beside the rows that answered), plus every one the
+console tracks (possibly in other regions). Columns: operation, the resource by name, status,
+progress, accepted, duration, region; `/` filters the visible columns, `s`/`S` sort (newest accepted
+first by default), `f` sets the server filters (status goes to the API, operation type is applied to
+the rows), `enter` jumps to the resource in its own view. FAILED rows stand out (bold reverse, also
+under NO_COLOR) and the status line counts the failures of the last hour. The console's `Refresher` relists it while it is visible: every few
 seconds while a row is ACCEPTED / IN_PROGRESS, at the refresh interval otherwise. The worker
 returns the work requests; the UI thread applies them (`WorkRequestsLoaded`). The side pane shows
 the selected one's errors and logs.
@@ -11,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
@@ -21,9 +27,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from tui.cloud.errors import CloudError
+from tui.cloud.errors import CloudError, from_exception
+from tui.ui.data.loading import all_regions
+from tui.ui.data.query import apply_query, parse_query
 from tui.ui.data.rows import Row
-from tui.ui.data.work_request_rows import SETTLED, WR_COLUMNS, build_wr_row, progress_bar
+from tui.ui.data.rowset import SortState
+from tui.ui.data.work_request_rows import (
+    ACCEPTED_COLUMN, SETTLED, WR_COLUMNS, WorkRequestFilters, build_wr_row, failed_recently, progress_bar,
+    resolve_resource_names, resource_of, view_of,
+)
 from tui.ui.refresher import is_connection_error
 from tui.ui.text import clean
 from tui.ui.widgets.resource_list import ResourceListView
@@ -34,6 +46,8 @@ if TYPE_CHECKING:
     from tui.app import ConsoleApp
 
 log = logging.getLogger(__name__)
+
+DEFAULT_SORT = SortState(ACCEPTED_COLUMN, descending=True)  # newest first
 
 
 class WorkRequestDetail(VerticalScroll, can_focus=True):
@@ -61,7 +75,8 @@ def describe_work_request(wr: Any, region: str, errors: list[Any] | None, logs: 
 
     line("Operation", wr.operation_type)
     status = (wr.status or "").upper()
-    line("Status", status, "bold green" if status == "SUCCEEDED" else "bold red" if status in SETTLED else "bold yellow")
+    line("Status", status, "bold green" if status == "SUCCEEDED" else "bold reverse red" if status == "FAILED"
+         else "bold red" if status in SETTLED else "bold yellow")
     line("Progress", progress_bar(wr.percent_complete, 20))
     line("OCID", wr.id)
     line("Region", region)
@@ -76,6 +91,10 @@ def describe_work_request(wr: Any, region: str, errors: list[Any] | None, logs: 
     elif not errors:
         out.append("  none\n", style="dim")
     for err in errors or []:
+        when = getattr(err, "timestamp", None)
+        if when is not None:
+            out.append(f"  {when.strftime('%Y-%m-%d %H:%M:%S')}", style="dim")
+            out.append("\n")
         out.append(f"  {clean(err.code)}: ", style="bold red")
         out.append(clean(err.message, multiline=True) + "\n")
     out.append("\nLogs\n", style="bold underline")
@@ -84,7 +103,7 @@ def describe_work_request(wr: Any, region: str, errors: list[Any] | None, logs: 
     elif not logs:
         out.append("  none\n", style="dim")
     for entry in logs or []:
-        stamp = entry.timestamp.strftime("%H:%M:%S") if getattr(entry, "timestamp", None) else ""
+        stamp = entry.timestamp.strftime("%Y-%m-%d %H:%M:%S") if getattr(entry, "timestamp", None) else ""
         out.append(f"  {stamp} ", style="dim")
         out.append(clean(entry.message, multiline=True) + "\n")
     out.rstrip()
@@ -107,17 +126,26 @@ class WorkRequestsView(Vertical):
     WorkRequestsView.-narrow WorkRequestDetail { width: 1fr; height: 1fr; border-left: none; border-top: hkey $panel; }
     """
     BINDINGS = [
+        Binding("enter", "jump", "Go to", tooltip="Show the resource in its own view", id="wr-jump"),
         Binding("r", "refresh", "Refresh", id="refresh"),
         Binding("c", "copy_ocid", "Copy OCID", id="copy-ocid"),
+        Binding("f", "server_filters", "Filters", tooltip="Server-side filters: status, operation type",
+                id="server-filters"),
+        Binding("s", "sort_next", "Sort", tooltip="Sort by the next column", id="sort"),
+        Binding("S", "sort_reverse", "Reverse", show=False, tooltip="Reverse the sort order", id="sort-reverse"),
+        Binding("escape", "back", "Back", show=False),
     ]
 
     class WorkRequestsLoaded(Message):
         """A list round finished in its worker: (work request, region) pairs for one context."""
 
-        def __init__(self, generation: int, items: list[tuple[Any, str]]) -> None:
+        def __init__(self, generation: int, items: list[tuple[Any, str]],
+                     failures: dict[str, CloudError] | None = None, names: dict[str, str] | None = None) -> None:
             super().__init__()
             self.generation = generation
             self.items = items
+            self.failures = failures or {}
+            self.names = names or {}
 
     class WorkRequestsFailed(Message):
         def __init__(self, generation: int, quiet: bool, error: CloudError) -> None:
@@ -138,12 +166,24 @@ class WorkRequestsView(Vertical):
         self._detail_key: str | None = None
         # key -> ((status, percent), errors, logs): a poll that changes nothing must not flicker the pane
         self._detail_cache: dict[str, tuple[tuple[Any, Any], list[Any], list[Any]]] = {}
+        self.all_rows: list[Row] = []
+        #: resource OCID -> name read with a GET (for resources no loaded list holds; "" = gone)
+        self.names: dict[str, str] = {}  # listed + tracked, before the `/` filter and the sort
+        self.query_text = ""
+        self.sort = DEFAULT_SORT
+        self.filters = WorkRequestFilters()
+        self.failures: dict[str, CloudError] = {}
+        self.pending_key: str | None = None  # jump machinery (app.jump_to_row) may set it
 
     def compose(self):
         yield StatusLine(id="wr-status")
         with Horizontal():
             yield VirtualTable(WR_COLUMNS, empty_text="No work requests loaded yet", id="wr-table")
             yield WorkRequestDetail(id="wr-detail")
+
+    def on_mount(self) -> None:
+        self.table.emphasis_states = frozenset({"FAILED"})
+        self.table.sort_column, self.table.sort_descending = self.sort.column, self.sort.descending
 
     @property
     def table(self) -> VirtualTable:
@@ -164,22 +204,42 @@ class WorkRequestsView(Vertical):
         ctx = self.console.context
         if ctx.compartment_id is None:
             return False
+        where = "all regions" if ctx.all_regions else ctx.region.id
         if not quiet:
-            self.status.busy(f"Listing work requests in {ctx.region.id}")
+            self.status.busy(f"Listing work requests in {where}")
         previous, self._inflight_done = self._inflight_done, done or (lambda _error: None)
         if previous is not None:
             previous(None)  # superseded: free the refresher's job
         self._generation += 1
         generation = self._generation
         genai = self.console.genai
-        compartment, region = ctx.compartment_id, ctx.region.id
+        compartment = ctx.compartment_id
+        regions = [r.id for r in all_regions()] if ctx.all_regions else [ctx.region.id]
+        filters = self.filters
 
-        def fetch() -> list[tuple[Any, str]]:
-            result = genai.work_requests.list(compartment, region=region)
-            return [(wr, region) for wr in result.data]
+        def one(region: str) -> list[tuple[Any, str]]:
+            result = genai.work_requests.list(compartment, region=region, status=filters.status)
+            return [(wr, region) for wr in result.data if filters.keeps(wr)]
 
-        def loaded(items: list[tuple[Any, str]]) -> None:
-            self.post_message(self.WorkRequestsLoaded(generation, items))
+        known = self._name_of()  # reads the lists on the UI thread now; the worker only calls it
+
+        def fetch() -> tuple[list[tuple[Any, str]], dict[str, CloudError], dict[str, str]]:
+            if len(regions) == 1:
+                single = one(regions[0])
+                return single, {}, resolve_resource_names(genai, single, known)
+            items: list[tuple[Any, str]] = []
+            failures: dict[str, CloudError] = {}
+            with ThreadPoolExecutor(max_workers=len(regions), thread_name_prefix="wr-fanout") as pool:
+                futures = {r: pool.submit(one, r) for r in regions}
+                for region_id, future in futures.items():
+                    try:
+                        items.extend(future.result())
+                    except Exception as exc:  # noqa: BLE001 - one region failing must not hide the others
+                        failures[region_id] = from_exception(exc, "ListWorkRequests", region_id)
+            return items, failures, resolve_resource_names(genai, items, known)
+
+        def loaded(result: tuple[list[tuple[Any, str]], dict[str, CloudError], dict[str, str]]) -> None:
+            self.post_message(self.WorkRequestsLoaded(generation, *result))
 
         def failed(error: CloudError) -> None:
             self.post_message(self.WorkRequestsFailed(generation, quiet, error))
@@ -213,8 +273,12 @@ class WorkRequestsView(Vertical):
         self.console.connection_ok()
         self.loaded = True
         self.listed = {f"{region}/{wr.id}": (wr, region) for wr, region in message.items}
+        self.failures = message.failures
+        self.names.update(message.names)
         self.updated = self.console.now()
         self.rebuild()
+        if self.pending_key is not None and self.table.move_to_key(self.pending_key):
+            self.pending_key = None
 
     @on(WorkRequestsFailed)
     def _failed(self, message: WorkRequestsFailed) -> None:
@@ -240,8 +304,9 @@ class WorkRequestsView(Vertical):
         """Merge listed and tracked work requests (tracked ones carry the operator's label)."""
         rows: dict[str, Row] = {}
         name_of = self._name_of()
+        now = self.console.now()
         for key, (wr, region) in self.listed.items():
-            rows[key] = build_wr_row(wr, region, name_of=name_of)
+            rows[key] = build_wr_row(wr, region, name_of=name_of, now=now)
         for item in self.console.tracker.items():
             key = f"{item.region}/{item.id}"
             wr = item.wr
@@ -251,9 +316,23 @@ class WorkRequestsView(Vertical):
                 continue
             if key in self.listed and self._newer(self.listed[key][0], wr):
                 wr = self.listed[key][0]
-            rows[key] = build_wr_row(wr, item.region, item.label)
-        ordered = sorted(rows.values(), key=lambda r: r.sort_keys[3], reverse=True)  # newest accepted first
-        self.table.empty_text = "No work requests in this compartment and region"
+            if key not in self.listed and not self.filters.keeps(wr):
+                continue
+            rows[key] = build_wr_row(wr, item.region, item.label, now=now)
+        self.all_rows = list(rows.values())
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        """Sort and `/`-filter the merged rows (a few hundred at most: done on the UI thread)."""
+        column, descending = self.sort.column, self.sort.descending
+        ordered = self.all_rows
+        if column is not None:
+            ordered = sorted(ordered, key=lambda r: r.sort_keys[column], reverse=descending)
+        ordered = apply_query(ordered, parse_query(self.query_text), key=lambda r: r.search)
+        if self.query_text:
+            self.table.empty_text = f"No work requests match /{clean(self.query_text)}  (esc clears)"
+        else:
+            self.table.empty_text = "No work requests in this compartment and region"
         shown = [(r.key, r.state, r.cells, r.name) for r in ordered]
         if shown != self._rows_shown or not self.table.rows:
             self._rows_shown = shown
@@ -265,8 +344,28 @@ class WorkRequestsView(Vertical):
         ordered = self.table.rows
         running = sum(1 for r in ordered if r.state not in SETTLED)
         text = Text()
-        text.append(str(len(ordered)), style="bold")
+        shown, total = len(ordered), len(self.all_rows)
+        text.append(f"{shown}" if shown == total else f"{shown}/{total}", style="bold")
         text.append(" work requests")
+        ctx = self.console.context
+        text.append(f" in {'all regions' if ctx.all_regions else ctx.region.id}")
+        failed = failed_recently(ordered, self.console.now())
+        if failed:
+            text.append("  ")
+            text.append(f"{failed} failed in the last hour", style="bold reverse")
+        if self.query_text:
+            text.append("  filter ", style="dim")
+            text.append(parse_query(self.query_text).describe() or "/" + clean(self.query_text))
+        if self.filters.describe():
+            text.append("  server ", style="dim")
+            text.append(clean(self.filters.describe()))
+        if self.sort.column is not None and self.sort != DEFAULT_SORT:
+            text.append("  sort ", style="dim")
+            text.append(f"{WR_COLUMNS[self.sort.column].label} {'desc' if self.sort.descending else 'asc'}")
+        if self.failures:
+            text.append(f"  {len(self.failures)} region(s) failed: ", style="bold red")
+            text.append(", ".join(f"{r} {clean(e.code or e.status)}" for r, e in self.failures.items()),
+                        style="red")
         if running:
             text.append(f"  {running} running (polled every {self.console.poll_interval:g} s)", style="bold")
         if self.updated is not None:
@@ -274,15 +373,16 @@ class WorkRequestsView(Vertical):
         self.status.done(text)
 
     def _name_of(self) -> Any:
-        """Resolve a resource OCID to the name shown in the Models or Imported models list."""
+        """Resolve a resource OCID to the name shown in a loaded list, else the one a GET found."""
         rowsets = [view.rowset for view in self.screen.query(ResourceListView)]
+        looked_up = dict(self.names)  # a copy: the list worker calls this too
 
         def name_of(ocid: str) -> str | None:
             for rowset in rowsets:
                 name = rowset.name_of(ocid)
                 if name:
                     return name
-            return None
+            return looked_up.get(ocid)  # None: unknown; "": looked up and gone (the OCID is shown)
 
         return name_of
 
@@ -300,6 +400,61 @@ class WorkRequestsView(Vertical):
         row = self.table.current_row
         if row is not None:
             self.console.copy_ocid(row.ocid)
+
+    # ------------------------------------------------------------------ `/` filter, sort, server filters
+    def set_query(self, text: str) -> None:
+        self.query_text = text
+        self._show_rows()
+
+    def sort_by(self, column: int, descending: bool = False) -> None:
+        self.sort = SortState(column, descending)
+        self.table.sort_column, self.table.sort_descending = column, descending
+        self._show_rows()
+
+    def action_sort_next(self) -> None:
+        visible = [WR_COLUMNS.index(c) for c in self.table.visible_columns]
+        if not visible:
+            return
+        current = self.sort.column
+        nxt = visible[0] if current not in visible else visible[(visible.index(current) + 1) % len(visible)]
+        self.sort_by(nxt, descending=False)
+
+    def action_sort_reverse(self) -> None:
+        column = self.sort.column if self.sort.column is not None else ACCEPTED_COLUMN
+        self.sort_by(column, descending=not self.sort.descending)
+
+    @on(VirtualTable.HeaderClicked)
+    def _header_clicked(self, event: VirtualTable.HeaderClicked) -> None:
+        event.stop()
+        same = self.sort.column == event.column
+        self.sort_by(event.column, descending=not self.sort.descending if same else False)
+
+    def action_back(self) -> None:
+        if self.query_text:
+            self.console.clear_filter()
+
+    def action_server_filters(self) -> None:
+        from tui.ui.dialogs.work_request_filters import WorkRequestFilterDialog
+
+        def apply(result: WorkRequestFilters | None) -> None:
+            if result is not None:
+                self.filters = result
+                self.load()
+
+        self.console.push_screen(WorkRequestFilterDialog(self.filters), apply)
+
+    def action_jump(self) -> None:
+        """`enter`: the resource of the selected work request, in its own view (models, clusters, ...)."""
+        row = self.table.current_row
+        if row is None:
+            return
+        ocid = resource_of(row.obj)
+        target = view_of(ocid)
+        if ocid is None or target is None:
+            self.console.notify("This work request names no resource the console lists", severity="warning",
+                                markup=False)
+            return
+        self.console.jump_to_row(target, f"{row.region}/{ocid}")
 
     @on(VirtualTable.CursorMoved)
     def _cursor(self, event: VirtualTable.CursorMoved) -> None:

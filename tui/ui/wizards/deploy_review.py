@@ -10,12 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.widgets import Static
 
 from tui.cloud import builders
-from tui.ui.text import clean
 from tui.ui.wizards import review
 from tui.ui.wizards.review_step import ReviewStep
 
@@ -58,35 +54,14 @@ def endpoint_cli(details: object, region: str | None) -> str:
     return review._cli(parts, review._head(region, "endpoint", "create"))
 
 
-def summary_text(lines: Summary) -> Text:
-    """`Label   value` lines, labels aligned; values cleaned (they may come from the service)."""
-    width = max((len(label) for label, _ in lines), default=0)
-    text = Text()
-    for n, (label, value) in enumerate(lines):
-        if n:
-            text.append("\n")
-        text.append(f"{label:<{width}}  ", style="dim")
-        text.append(clean(value or "—", limit=200))
-    return text
-
-
 class SummaryReviewStep(ReviewStep):
-    """The shared review step with a plain summary above the request body."""
-
-    DEFAULT_CSS = ReviewStep.DEFAULT_CSS + """
-    SummaryReviewStep #review-summary { height: auto; margin: 0 0 0 0; }
-    """
+    """The shared review step (its summary above the body); keeps the lines it showed in `.summary`."""
 
     def __init__(self, render: Callable[[], tuple[str, str]], summary: Callable[[], Summary]) -> None:
-        super().__init__(render)
-        self._summary = summary
         self.summary: Summary = []
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="review-summary", markup=False)
-        yield from super().compose()
+        def lines() -> Summary:
+            self.summary = summary()
+            return self.summary
 
-    def entered(self) -> None:
-        self.summary = self._summary()
-        self.query_one("#review-summary", Static).update(summary_text(self.summary))
-        super().entered()
+        super().__init__(render, lines)
