@@ -95,6 +95,7 @@ def test_filter_burst(launch):
             misroutes.append(f"round {i}: {exc}")
             _recover(console)
             continue
+        console.wait_quiet(0.2)  # the frame that said "filter /llama" may still be arriving: read the whole one
         if _dialog_open(console) or "support-bot-v1" in console.screen_text():
             misroutes.append(f"round {i}: {_dialog_open(console)}\n{console.screen_text()}")
             _recover(console)
