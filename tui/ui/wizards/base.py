@@ -149,9 +149,15 @@ class WizardScreen(Screen[Any]):
                 step.save()
         return self.draft.build(self.compartment_id)  # type: ignore[attr-defined]
 
+    #: the kind every wizard creates, and the label its call is logged and tracked under
+    CREATES: Any = None
+    CREATE_LABEL = ""
+
     def submit_call(self, details: Any) -> tuple[str, Any, tuple, dict]:
-        """(label, fn, args, kwargs) of the service-layer call for `details`."""
-        raise NotImplementedError
+        """(label, fn, args, kwargs) of the service-layer call for `details`: `genai.create` of
+        `CREATES` in the wizard's region, with the submission's retry token (the same on a resubmit)."""
+        return (self.CREATE_LABEL, self.app.genai.create, (self.CREATES, details),
+                dict(region=self.region_id, retry_token=self.submission.retry_token))
 
     def secrets(self) -> list[str]:
         """Values never to be shown (masked out of any error text)."""

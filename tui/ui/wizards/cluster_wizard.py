@@ -285,6 +285,8 @@ class ClusterNameStep(NamingStep):
 
 class ClusterWizard(WizardScreen):
     TITLE_TEXT = "Create a dedicated AI cluster"
+    CREATES = DEDICATED_AI_CLUSTER
+    CREATE_LABEL = "create dedicated AI cluster"
     ACTION = "create cluster"
 
     def __init__(self, *, preset: ClusterDraft | None = None, **kwargs: Any) -> None:
@@ -303,11 +305,6 @@ class ClusterWizard(WizardScreen):
     def render_review(self) -> tuple[str, str]:
         details = self.build()
         return review.body_json(details), cluster_cli(details, self.region_id)
-
-    def submit_call(self, details: Any) -> tuple[str, Any, tuple, dict]:
-        genai = self.app.genai
-        return ("create dedicated AI cluster", genai.create, (DEDICATED_AI_CLUSTER, details),
-                dict(region=self.region_id, retry_token=self.submission.retry_token))
 
     def resource_label(self) -> str:
         return self.draft.display_name or "dedicated AI cluster"

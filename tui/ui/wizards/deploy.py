@@ -302,6 +302,8 @@ class DeployNameStep(NamingStep):
 
 class DeployWizard(WizardScreen):
     TITLE_TEXT = "Deploy a model (create an endpoint)"
+    CREATES = ENDPOINT
+    CREATE_LABEL = "create endpoint"
     ACTION = "deploy"
 
     def __init__(self, *, model: Any = None, subject: Subject | None = None, **kwargs: Any) -> None:
@@ -323,11 +325,6 @@ class DeployWizard(WizardScreen):
     def render_review(self) -> tuple[str, str]:
         details = self.build()
         return review.body_json(details), endpoint_cli(details, self.region_id)
-
-    def submit_call(self, details: Any) -> tuple[str, Any, tuple, dict]:
-        genai = self.app.genai
-        return ("create endpoint", genai.create, (ENDPOINT, details),
-                dict(region=self.region_id, retry_token=self.submission.retry_token))
 
     def resource_label(self) -> str:
         return self.draft.display_name or "endpoint"

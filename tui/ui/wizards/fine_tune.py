@@ -20,6 +20,8 @@ from tui.ui.wizards.review_step import ReviewStep
 
 class FineTuneWizard(WizardScreen):
     TITLE_TEXT = "Fine-tune a base model (creates a custom model)"
+    CREATES = MODEL
+    CREATE_LABEL = "create model (fine-tune)"
     ACTION = "fine-tune"
 
     def __init__(self, **kwargs: Any) -> None:
@@ -33,11 +35,6 @@ class FineTuneWizard(WizardScreen):
     def render_review(self) -> tuple[str, str]:
         details = self.build()
         return review.body_json(details), review.fine_tune_cli(details, self.region_id)
-
-    def submit_call(self, details: Any) -> tuple[str, Any, tuple, dict]:
-        genai = self.app.genai
-        return ("create model (fine-tune)", genai.create, (MODEL, details),
-                dict(region=self.region_id, retry_token=self.submission.retry_token))
 
     def resource_label(self) -> str:
         return self.draft.display_name or "custom model"

@@ -18,6 +18,8 @@ from tui.ui.wizards.review_step import ReviewStep
 
 class ImportWizard(WizardScreen):
     TITLE_TEXT = "Import a model (Hugging Face or Object Storage)"
+    CREATES = IMPORTED_MODEL
+    CREATE_LABEL = "create imported model"
     ACTION = "import"
 
     def __init__(self, **kwargs: Any) -> None:
@@ -31,11 +33,6 @@ class ImportWizard(WizardScreen):
     def render_review(self) -> tuple[str, str]:
         details = self.build()
         return review.body_json(details), review.import_cli(details, self.region_id)
-
-    def submit_call(self, details: Any) -> tuple[str, Any, tuple, dict]:
-        genai = self.app.genai
-        return ("create imported model", genai.create, (IMPORTED_MODEL, details),
-                dict(region=self.region_id, retry_token=self.submission.retry_token))
 
     def secrets(self) -> list[str]:
         return [self.draft.hf_token] if self.draft.hf_token else []
