@@ -174,3 +174,38 @@ def count(emu, region: str, kind: str, name: str) -> int:
     store = emu.store(region)
     table = getattr(store, kind)
     return sum(1 for r in table.values() if r.data.get("displayName") == name)
+
+
+class WalkSnapshots:
+    """Several snapshots taken along one walk through the app, compared at the end.
+
+    `snap_compare` runs a whole app per screenshot, so a snapshot of a wizard's seventh step walked
+    the six before it again; a test that walks once and calls `await shots.take(pilot, "step")` at
+    each screen compares the same screens for a fraction of the cost. Each shot is its own SVG file
+    (`<test>[<size>][<name>].svg`) in the same `__snapshots__` folder, updated by `--snapshot-update`.
+    Every shot is compared even after one differs; the assertion names all that differ and where
+    their actual SVG was written."""
+
+    def __init__(self, snapshot: Any, tmp_path: Any) -> None:
+        from pytest_textual_snapshot import SVGImageExtension
+
+        self._snapshot = snapshot.use_extension(SVGImageExtension)
+        self._out = tmp_path
+        self.mismatched: list[str] = []
+
+    async def take(self, pilot: Any, name: str, *, clear_notifications: bool = True) -> None:
+        app = pilot.app
+        if clear_notifications:
+            app.clear_notifications()
+        await pilot.pause()  # the same settling as textual._doc.take_svg_screenshot
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        svg = app.export_screenshot(title=app.title, simplify=True)
+        if not self._snapshot(name=name) == svg:
+            path = self._out / f"{name}.svg"
+            path.write_text(svg)
+            self.mismatched.append(f"{name} (actual: {path})")
+
+    def check(self) -> None:
+        assert not self.mismatched, "snapshots differ: " + ", ".join(self.mismatched)
