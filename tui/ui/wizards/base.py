@@ -24,12 +24,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Footer, Input, Static
+from textual.widgets import Button, ContentSwitcher, Input, Static
 
 from tui.cloud.errors import CloudError
 from tui.ui.console import console_app
 from tui.ui.text import clean
 from tui.ui.wizards.submit import Submission, scrub
+from tui.ui.widgets.footer import SteadyFooter
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +197,7 @@ class WizardScreen(Screen[Any]):
             yield Button("Next ›", id="wizard-next", variant="primary", compact=True)
             yield Button("Submit", id="wizard-submit", variant="success", compact=True)
             yield Button("Cancel", id="wizard-cancel", compact=True)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._show_step()
