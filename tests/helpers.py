@@ -3,7 +3,6 @@
 Why one module: the console tests open the app on the local service, wait for it to settle, point it
 at the demo compartment and walk the same wizard steps. Writing that once keeps each test about the
 one behaviour it proves, and keeps one definition of each helper (one `wait_until`, one `settle`).
-The old import paths (`tests.ui.conftest`, `test_wizard_helpers`) re-export these for a while.
 
 Also the hypothesis profile helper: `examples(ci=..., thorough=...)` is the example count of the
 slow UI properties under the profile tests/conftest.py loaded (`dev.py test --thorough`).

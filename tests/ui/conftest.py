@@ -4,8 +4,7 @@
 `(app, emulator)`. The app talks to the emulator over loopback HTTP with the real SDK, its `now`
 is the emulator's ManualClock (fixed start, so "updated hh:mm:ss" and date highlights never move),
 its theme is explicit, the input cursor does not blink, and `app.run_test()` defaults to `size`.
-The helpers (`settle`, `default_compartment`, `wait_until`, ...) live in tests/helpers.py; the
-re-exports below keep `from tests.ui.conftest import settle` working for now.
+The helpers (`settle`, `default_compartment`, `wait_until`, ...) live in tests/helpers.py.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ import time
 import pytest
 from textual.widgets import Input
 
-from tests.helpers import default_compartment, settle  # noqa: F401 - re-exported
+from tests.helpers import default_compartment
 from tui.emulator import ManualClock
 from tui.emulator.clock import SEED_EPOCH
 

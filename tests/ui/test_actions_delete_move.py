@@ -3,16 +3,12 @@ DELETED) and move (compartment picker, confirmation, if-match)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+from tests.helpers import ready, status_of, wait_until
 
-from test_wizard_helpers import ready, status_of, wait_until  # noqa: E402
-
-from tui.ui import actions  # noqa: E402
-from tui.ui.dialogs.delete import DeleteDialog  # noqa: E402
-from tui.ui.dialogs.move import MoveDialog  # noqa: E402
+from tui.ui import actions
+from tui.ui.dialogs.delete import DeleteDialog
+from tui.ui.dialogs.move import MoveDialog
 
 REGION = "us-chicago-1"
 

@@ -4,15 +4,11 @@ re-applies the operator's edit without losing the other change."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+from tests.helpers import ready, status_of, wait_until
 
-from test_wizard_helpers import ready, status_of, wait_until  # noqa: E402
-
-from tui.ui import actions  # noqa: E402
-from tui.ui.dialogs.edit import EditDialog  # noqa: E402
+from tui.ui import actions
+from tui.ui.dialogs.edit import EditDialog
 
 REGION = "us-chicago-1"
 

@@ -5,16 +5,12 @@ line that shows them is pinned before the capture."""
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+import pytest
+from tests.helpers import ready, wait_until
 
-import pytest  # noqa: E402
-from test_wizard_helpers import ready, wait_until  # noqa: E402
-
-from tui.ui import actions  # noqa: E402
-from tui.ui.dialogs.move import MoveDialog  # noqa: E402
+from tui.ui import actions
+from tui.ui.dialogs.move import MoveDialog
 
 SIZES = [(80, 24), (120, 40)]
 REGION = "us-chicago-1"

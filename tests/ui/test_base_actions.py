@@ -4,8 +4,8 @@ them; errors that retrying cannot fix never say "retry"."""
 
 from __future__ import annotations
 
-from tests.ui.conftest import settle
-from tests.ui.test_wizard_helpers import ready, wait_until
+from tests.helpers import settle
+from tests.helpers import ready, wait_until
 from tui.cloud.errors import CloudError
 from tui.ui import actions
 from tui.ui.dialogs.base import DialogScreen, retry_can_help

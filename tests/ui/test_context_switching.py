@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, Tree
 
-from tests.ui.conftest import settle
+from tests.helpers import settle
 from tui.cloud.regions import REGIONS
 
 

@@ -6,7 +6,7 @@ import json
 
 from textual.containers import ScrollableContainer
 
-from tests.ui.conftest import settle
+from tests.helpers import settle
 from tui.ui.screens.describe import DescribeScreen
 
 

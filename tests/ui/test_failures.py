@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 import time
 
-from tests.ui.conftest import settle
+from tests.helpers import settle
 from tui.emulator import Emulator, ManualClock, make_identity
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 
-from tests.ui.conftest import settle
+from tests.helpers import settle
 from tui.ui.screens.help import HelpScreen
 
 

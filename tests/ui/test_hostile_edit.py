@@ -4,19 +4,15 @@ only the field the operator changed, so the altered text never goes back as if t
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+from tests.helpers import wait_until
+from tests.helpers import settle
 
-from test_wizard_helpers import wait_until  # noqa: E402
-from conftest import settle  # noqa: E402
-
-from tui.emulator.seed_hostile import ESCAPES  # noqa: E402
-from tui.ui import actions  # noqa: E402
-from tui.ui.dialogs.edit import EditDialog  # noqa: E402
-from tui.ui.forms.tags import TagsEditor  # noqa: E402
-from tui.ui.text import is_clean  # noqa: E402
+from tui.emulator.seed_hostile import ESCAPES
+from tui.ui import actions
+from tui.ui.dialogs.edit import EditDialog
+from tui.ui.forms.tags import TagsEditor
+from tui.ui.text import is_clean
 
 REGION = "us-chicago-1"
 

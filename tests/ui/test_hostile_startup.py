@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import settle
+from tests.helpers import settle
 
 from tui.settings import SettingsError, read_config_file
 from tui.ui.keymap import check_keymap, key_problem

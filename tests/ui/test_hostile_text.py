@@ -5,7 +5,7 @@ reaches the rendered output."""
 
 from __future__ import annotations
 
-from tests.ui.conftest import settle
+from tests.helpers import settle
 
 ESCAPES = ("\x1b", "\x9b", "\x07", "\x00", "\x08")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import settle
+from tests.helpers import settle
 
 from tui.settings import SettingsError, read_config_file
 from tui.ui.keymap import binding_ids

@@ -3,7 +3,7 @@ copy OCID, read-only. Against the demo seed over loopback HTTP."""
 
 from __future__ import annotations
 
-from tests.ui.conftest import settle
+from tests.helpers import settle
 
 
 def names(view) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from tests.ui.conftest import settle
+from tests.helpers import settle
 from tui.emulator import make_identity
 
 

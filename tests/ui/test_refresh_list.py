@@ -4,8 +4,8 @@ a transitional state are polled faster even with the list refresh off."""
 
 from __future__ import annotations
 
-from tests.ui.conftest import settle
-from tests.ui.test_wizard_helpers import wait_until
+from tests.helpers import settle
+from tests.helpers import wait_until
 from tui.cloud import builders
 from tui.cloud.resources import MODEL
 from tui.ui.data.rowset import SortState

@@ -7,17 +7,13 @@ the proof would fail if the wizard rotated its token.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-import pytest  # noqa: E402
-from test_wizard_helpers import (  # noqa: E402
+import pytest
+from tests.helpers import (
     count, fine_tune_to_review, import_hf_to_review, open_fine_tune, open_import, ready, status_of, wait_until,
 )
 
-from tui.cloud.errors import CloudError  # noqa: E402
+from tui.cloud.errors import CloudError
 
 REGION = "us-chicago-1"
 

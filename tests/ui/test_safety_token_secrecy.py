@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-import oci  # noqa: E402
-from test_wizard_helpers import next_step, open_import, pick_radio, ready, wait_until  # noqa: E402
+import oci
+from tests.helpers import next_step, open_import, pick_radio, ready, wait_until
 
 TOKEN = "hf_SeCrEt0123456789tokenZZ"
 REGION = "us-chicago-1"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.ui.conftest import settle
+from tests.helpers import settle
 from tui.emulator import ManualClock
 from tui.emulator.clock import SEED_EPOCH
 from tui.ui.dialogs.attached import parse_attached

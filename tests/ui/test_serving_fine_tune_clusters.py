@@ -3,7 +3,7 @@ others are listed greyed with the reason and cannot be picked (over the real loc
 
 from __future__ import annotations
 
-from tests.ui.test_wizard_helpers import next_step, open_fine_tune, ready, wait_until
+from tests.helpers import next_step, open_fine_tune, ready, wait_until
 
 
 async def _cluster_step(app, pilot, emu, base: str):

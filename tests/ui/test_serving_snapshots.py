@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.conftest import settle
+from tests.helpers import settle
 from tui.emulator import ManualClock
 from tui.emulator.clock import SEED_EPOCH
 

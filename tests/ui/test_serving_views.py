@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.ui.conftest import settle
+from tests.helpers import settle
 from tui.emulator import ManualClock
 from tui.emulator.clock import SEED_EPOCH
 from tui.ui.data.presentation import capacity_gauge, guardrails_summary

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.conftest import settle
+from tests.helpers import settle
 
 SIZES = [(80, 24), (120, 40)]
 THEMES = ["oci-dark", "oci-ansi"]

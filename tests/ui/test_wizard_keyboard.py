@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import settle
+from tests.helpers import settle
 
 
 async def test_base_model_picker_is_keyboard_driven(make_app):

@@ -3,7 +3,7 @@ rows after the clock moves (no `r`), and app.track_work_request."""
 
 from __future__ import annotations
 
-from tests.ui.conftest import settle
+from tests.helpers import settle
 
 
 def running(view):
