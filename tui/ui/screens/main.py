@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
+from textual.widgets import ContentSwitcher, Tab, Tabs
 
 from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, IMPORTED_MODEL, MODEL
 from tui.cloud.regions import lookup_region
@@ -24,6 +24,7 @@ from tui.ui.widgets.context_header import ContextHeader
 from tui.ui.widgets.prompt import Prompt
 from tui.ui.widgets.resource_list import ResourceListView
 from tui.ui.widgets.work_requests_view import WorkRequestsView
+from tui.ui.widgets.footer import ConsoleFooter
 
 VIEWS = {"models": "Models", "imported": "Imported models", "workrequests": "Work requests",
          "clusters": "Clusters", "endpoints": "Endpoints"}
@@ -61,7 +62,7 @@ class MainScreen(Screen):
             yield ResourceListView(DEDICATED_AI_CLUSTER, id="clusters")
             yield ResourceListView(ENDPOINT, id="endpoints")
         yield Prompt(id="prompt")
-        yield Footer(compact=True)
+        yield ConsoleFooter()
 
     def on_screen_resume(self) -> None:
         """Back from a dialog or wizard: if the widget that had focus is gone or hidden (the prompt
@@ -70,7 +71,7 @@ class MainScreen(Screen):
             self.set_focus(self.current_view.table)
 
     def on_mount(self) -> None:
-        from tui.ui.commands import completion_sources
+        from tui.ui.completion import completion_sources
 
         self.query_one(Prompt).sources = lambda: completion_sources(self.app)
         self.app.start_session()
