@@ -115,7 +115,7 @@ TABLE: tuple[Command, ...] = (
     Command("unmark", (), lambda app, arg: _mark(app, "none"), "Clear the marks", "", "Change"),
     Command("deploy", (), _deploy, "Deploy the selected model on an endpoint (or pick one)", "", "Change"),
     Command("theme", (), _theme, "Switch colour theme; alone: pick one", "<name>", "Global"),
-    Command("help", (), lambda app, arg: app.action_help(), "This help", "", "Global"),
+    Command("help", (), lambda app, arg: app.action_help(), "Keys and commands (this list)", "", "Global"),
     Command("quit", ("q", "q!"), lambda app, arg: app.exit(), "Quit", "", "Global"),
 )
 

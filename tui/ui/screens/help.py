@@ -61,7 +61,7 @@ ACTIONS: dict[str, tuple[str, str | None, str]] = {
     "pick_region": ("Navigate", None, "region"),
     "pick_compartment": ("Navigate", None, "compartment"),
     "pick_profile": ("Navigate", None, "profile"),
-    "help": ("Global", "This help", "help"),
+    "help": ("Global", None, "help"),
     "prompt('command')": ("Global", "Command prompt (Tab completes, ↑/↓ history)", ""),
     "quit": ("Global", "Quit", "quit"),
     "copy_or_quit": ("Global", "Copy the selected text, else quit", ""),

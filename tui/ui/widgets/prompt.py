@@ -31,7 +31,7 @@ COMMAND_WORDS = [
     *(f"{name} {value}" for name, values in FIXED_ARGUMENTS.items() for value in values),
 ]
 #: the empty `:` prompt's placeholder
-COMMAND_PLACEHOLDER = "Tab completes, ? lists them: " + " | ".join(c.name for c in TABLE)
+COMMAND_PLACEHOLDER = "Tab completes: " + " | ".join(c.name for c in TABLE)
 
 
 class Prompt(Horizontal):
