@@ -205,7 +205,7 @@ class HelpScreen(ModalScreen[None]):
             parts.append(Text(""))
         parts.append(Text("esc, q or ? closes this help", style="dim"))
         with VerticalScroll(classes="picker picker-tall", id="help"):
-            yield Static(Text("Keys", style="bold"), classes="picker-title", markup=False)
+            yield Static(Text("Keys and commands"), classes="picker-title", markup=False)
             yield Static(Group(*parts), markup=False, id="help-text")
 
     def on_mount(self) -> None:
