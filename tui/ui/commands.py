@@ -84,6 +84,7 @@ class Command:
     help: str  # sentence case, no full stop: the help screen, the palette and the README show it
     argument: str = ""  # how the argument is written ("<r>|all"); "" when it takes none
     group: str = "Views"  # the help screen's section (Views, Navigate, Change, Global)
+    mutates: bool = False  # read-only mode leaves it out of the help (as it disables the keys)
 
     @property
     def usage(self) -> str:
@@ -113,7 +114,7 @@ TABLE: tuple[Command, ...] = (
     Command("profile", ("prof", "p"), _profile, "Switch OCI profile; alone: pick one", "<name>", "Navigate"),
     Command("mark", (), _mark, "Mark every row the filter shows (none: clear the marks)", "all|none", "Change"),
     Command("unmark", (), lambda app, arg: _mark(app, "none"), "Clear the marks", "", "Change"),
-    Command("deploy", (), _deploy, "Deploy the selected model on an endpoint (or pick one)", "", "Change"),
+    Command("deploy", (), _deploy, "Deploy the selected model on an endpoint (or pick one)", "", "Change", True),
     Command("theme", (), _theme, "Switch colour theme; alone: pick one", "<name>", "Global"),
     Command("help", (), lambda app, arg: app.action_help(), "Keys and commands (this list)", "", "Global"),
     Command("quit", ("q", "q!"), lambda app, arg: app.exit(), "Quit", "", "Global"),

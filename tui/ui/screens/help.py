@@ -160,18 +160,13 @@ def help_lines(screen: Screen) -> list[HelpLine]:
     out = sorted(lines.values(), key=lambda line: line.order)
     shown = {line.command.split()[0] for line in out if line.command}
     for cmd in TABLE if main else ():  # the commands no key runs (or whose key is not active here)
-        if cmd.usage.split()[0] not in shown and not _refused(screen, cmd.group):
+        if cmd.usage.split()[0] not in shown and not (cmd.mutates and getattr(screen.app, "read_only", False)):
             out.append(HelpLine(cmd.group, [], sentence(cmd.help), _usage(cmd.name), 10_000))
     after_filter = list(ACTIONS).index("prompt('filter')")
     for n, (group, keys, label) in enumerate(EXTRA):  # right after `/`
         if main:
             out.append(HelpLine(group, [keys], label, "", after_filter + (n + 1) / 10))
     return sorted(out, key=lambda line: line.order)
-
-
-def _refused(screen: Screen, group: str) -> bool:
-    """Read-only mode hides the Change commands too (their keys are disabled)."""
-    return group == "Change" and bool(getattr(screen.app, "read_only", False))
 
 
 def binding_lines(screen: Screen) -> list[tuple[str, str]]:
