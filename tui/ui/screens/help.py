@@ -188,7 +188,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self):
         parts: list[Table | Text] = []
-        width = min(28, max([len(line.key_text) for line in self.help] + [6]))
+        # the key column: whole on a wide terminal; at 80 columns a long usage wraps, the labels keep room
+        width = min(28 if self.app.size.width >= 100 else 18, max([len(line.key_text) for line in self.help] + [6]))
         for group, lines in self.groups():
             parts.append(Text(group, style="bold underline"))
             table = Table.grid(padding=(0, 2))
