@@ -107,6 +107,7 @@ def test_every_command_list_reads_the_table():
         assert any(w.strip() == command.name for w in prompt.COMMAND_WORDS), command.name
         assert command.name in prompt.COMMAND_PLACEHOLDER
     assert completion.complete("mark ", completion.Sources()) == ["mark all", "mark none"]
+    assert "region all" in prompt.COMMAND_WORDS and "mark none" in prompt.COMMAND_WORDS
     readme = (ROOT / "README.md").read_text()
     block = re.search(r"<!-- commands:begin -->\n(.*?)\n<!-- commands:end -->", readme, re.S)
     assert block is not None and block.group(1).splitlines() == readme_lines()

@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 COMMAND_WORDS = tuple(c.name for c in TABLE)
 #: the words that take an argument, canonical name -> every alias typed for it
 ARGUMENT_COMMANDS = {c.name: (c.name, *c.aliases) for c in TABLE if c.argument}
-#: the argument words completed from a fixed list (the others come from `Sources`)
-FIXED_ARGUMENTS = {c.name: tuple(c.argument.split("|")) for c in TABLE
-                   if c.argument and "<" not in c.argument}
+#: the literal argument words of each command (`region all`, `mark none`); `<...>` ones come from `Sources`
+FIXED_ARGUMENTS = {c.name: words for c in TABLE
+                   if (words := tuple(w for w in c.argument.split("|") if w and "<" not in w))}
 
 
 @dataclass(frozen=True)
