@@ -269,6 +269,11 @@ async def test_move_picker_is_titled_with_the_name(make_app):
         dialog = await wait_until(pilot, lambda: isinstance(app.screen, MoveDialog) and app.screen)
         await wait_until(pilot, lambda: dialog.etag is not None)
         assert "ctrl+s moves" in _hint(dialog)
+        app.clear_notifications()
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: app.screen is app.main, what="the move sent")
+        said = [n.message for n in app._notifications]
+        assert "Moved legal-summarizer to sandbox-alice" in said and not any("ocid1." in m for m in said), said
 
 
 # ------------------------------------------------------------------ toasts

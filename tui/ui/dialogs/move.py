@@ -79,7 +79,8 @@ class MoveDialog(DialogScreen):
         if result.work_request_id:
             app.track_work_request(result.work_request_id, result.region or self.region_id, f"move {self.model_name}")
         app.reload_current()
-        app.notify(f"Moved {self.model_name} to {self.target_label}", markup=False)
+        target = self.target_label.split(" (ocid1.", 1)[0]  # the name: the OCID is in the dialog, not the toast
+        app.notify(f"Moved {self.model_name} to {target}", markup=False)
         self.dismiss(result)
 
     def _failed(self, error: CloudError) -> None:
