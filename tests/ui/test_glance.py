@@ -251,6 +251,12 @@ async def test_dialogs_say_how_to_confirm(make_app):
         bulk = actions.open_bulk(app, view, view.marked_rows(), "delete")
         await pilot.pause()
         assert "D (shift+d) deletes all" in _hint(bulk)
+        bulk.dismiss(None)
+        await pilot.pause()
+        picker = actions.open_bulk(app, view, view.marked_rows(), "move")
+        await wait_until(pilot, lambda: app.screen is picker)
+        movable = len([r for r in view.marked_rows() if view.row_refusal(r) is None])
+        assert str(picker.query_one("#compartment-title", Static).render()) == f"Move {movable} models to…"
 
 
 async def test_move_picker_is_titled_with_the_name(make_app):
