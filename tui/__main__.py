@@ -41,6 +41,16 @@ def theme_names() -> list[str]:
     return sorted(set(BUILTIN_THEMES) | set(themes))
 
 
+def keymap_problems(settings: object) -> list[str]:
+    """What the console would refuse in the config file's `[keymap]` (unknown ids, bad keys, clashes)."""
+    keymap = dict(getattr(settings, "keymap", None) or {})
+    if not keymap:
+        return []
+    from tui.ui.keymap import check_keymap
+
+    return check_keymap(keymap)[1]
+
+
 def main(argv: list[str] | None = None) -> int:
     from tui.settings import SettingsError, check_settings, info_text, load_settings
 
@@ -48,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings(args)
         if "--info" in args:
-            print(info_text(settings))
+            print(info_text(settings, keymap_problems(settings)))
             return 0
         # Checked before the screen opens: a typo must not open a console pointed elsewhere.
         check_settings(settings, theme_names() if settings.sources.get("theme") else None)

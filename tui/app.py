@@ -45,7 +45,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
     CSS_PATH = "ui/console.tcss"
     TITLE = "OCI Generative AI"
     AUTO_FOCUS = None
-    NOTIFICATION_TIMEOUT = 6
+    NOTIFICATION_TIMEOUT = 4  # toasts sit over the list's lower rows: brief (errors stay 10 s, tui/app.py show_error)
     COMMANDS = App.COMMANDS | set(PROVIDERS)
 
     BINDINGS = [
@@ -572,7 +572,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
 
     def copy_ocid(self, ocid: str) -> None:
         self.copy_to_clipboard(ocid)
-        self.notify(f"Copied {clean(ocid)}", title="Copied to clipboard (OSC 52)", markup=False)
+        # the OCID once (the title says what happened), and briefly: it sits over the list's lower rows
+        self.notify(clean(ocid), title="Copied OCID", markup=False, timeout=3)
 
     def track_work_request(self, work_request_id: str, region: Any, label: str) -> None:
         self.tracker.add(work_request_id, getattr(region, "id", region), label)

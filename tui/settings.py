@@ -345,17 +345,24 @@ def check_settings(settings: Settings, theme_names: list[str] | None = None) -> 
         raise SettingsError(f"unknown theme {settings.theme!r}; available: {', '.join(sorted(theme_names))}")
 
 
-def info_text(settings: Settings) -> str:
-    """What `--info` prints: every location the console reads or writes, and the effective settings."""
+def info_text(settings: Settings, keymap_problems: list[str] | None = None) -> str:
+    """What `--info` prints: every location the console reads or writes, and the effective settings.
+
+    `keymap_problems` are the `[keymap]` entries the console would refuse (unknown binding ids, bad
+    key names): tui/__main__.py checks them, since that needs the console's bindings (Textual)."""
+    oci_config = Path(os.path.expanduser(settings.config_file or "~/.oci/config"))
+    themes = [d for d in theme_dirs() if d.is_dir()]
+    profile_source = settings.sources.get("profile", "default")
     lines = [
         f"config file : {config_path()}{'' if config_path().is_file() else '  (not present)'}",
         f"log file    : {settings.log_file or default_log_file()}",
-        "themes      : " + "\n              ".join(str(d) for d in theme_dirs()),
-        f"OCI config  : {settings.config_file or os.path.expanduser('~/.oci/config')}",
+        "themes      : " + ("\n              ".join(str(d) for d in themes) or "(no theme folder exists)"),
+        f"OCI config  : {oci_config}{'' if oci_config.is_file() else '  (not present)'}",
+        f"profile     : {settings.profile or 'DEFAULT'}  ({profile_source})",
         f"auth mode   : {_auth_line(settings)}",
-        "",
-        "effective settings:",
     ]
+    lines += [f"keymap      : {problem.removeprefix('keymap: ')}" for problem in keymap_problems or []]
+    lines += ["", "effective settings:"]
     for f in fields(Settings):
         if f.name == "sources":
             continue

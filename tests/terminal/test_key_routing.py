@@ -15,7 +15,7 @@ import pytest
 ROUNDS = int(os.environ.get("BURST_ROUNDS", "10"))  # before the fix 15-20 of 20 misrouted; `dev.py test --thorough` runs 40
 #: what a wrongly routed key opens: edit / move / delete dialogs, the pickers, the help screen
 DIALOG = re.compile(r"Edit (imported )?model$|Move (imported )?model to|Delete (imported )?model\?"
-                    r"|(Profile|Region|Compartment)  \(|^Keys$", re.M)
+                    r"|(Profile|Region)  \(|^Compartment$|^Move .* to…$|^Keys and commands$", re.M)
 
 
 def _dialog_open(console) -> str | None:

@@ -16,8 +16,8 @@ async def test_help_lists_the_active_bindings(make_app):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = "\n".join(f"{k} {d}" for k, d in app.screen.lines)
-        for expected in ("Raw JSON", "Copy OCID", "Server-side filters", "Sort by the next column", "Region",
-                         "Compartment", "Delete"):
+        for expected in ("Raw JSON", "Copy OCID", "Server-side filters", "Sort by the next column", "Switch region",
+                         "Switch compartment", "Delete"):
             assert expected in text, expected
         await pilot.press("escape")
         await pilot.pause()

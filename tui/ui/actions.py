@@ -128,7 +128,8 @@ def open_move(app: Any, kind: Any, ocid: str, region: Any) -> Any:
         if compartment_id:
             app.push_screen(MoveDialog(k, ocid, region, compartment_id, _compartment_label(app, compartment_id)))
 
-    picker = CompartmentPicker(getattr(app.context, "compartment_id", None))
+    name = getattr(app, "name_of", lambda _ocid: None)(ocid) or ocid
+    picker = CompartmentPicker(getattr(app.context, "compartment_id", None), title=f"Move {name} to…")
     app.push_screen(picker, picked)
     return picker
 
@@ -173,7 +174,8 @@ def open_bulk(app: Any, view: Any, rows: list[Any], action: str) -> Any:
             app.push_screen(BulkDialog(view, todo, skipped, "move", compartment_id,
                                        _compartment_label(app, compartment_id)))
 
-    picker = CompartmentPicker(getattr(app.context, "compartment_id", None))
+    what = f"{len(todo)} {view.kind.plural.lower() if len(todo) != 1 else view.kind.title.lower()}"
+    picker = CompartmentPicker(getattr(app.context, "compartment_id", None), title=f"Move {what} to…")
     app.push_screen(picker, picked)
     return picker
 

@@ -1,30 +1,19 @@
-"""The `:` command language (k9s style) and its aliases, in one table.
+"""The `:` command language (k9s style) and its aliases, in one table (`TABLE`).
 
-`:models` / `:mo` / `:m`, `:imported` / `:im`, `:workrequests` / `:wr`, `:clusters` / `:dac` / `:cl`,
-`:endpoints` / `:ep`, `:deploy` (the selected model, or pick one), `:region <r>|all`,
-`:compartment <name>`, `:profile <name>`, `:theme <name>`, `:help`, `:q`. A command without its
-argument opens the matching picker. Unknown commands say so and list the valid ones.
+Everything that names the commands reads `TABLE`: `run_command`, Tab completion
+(tui/ui/completion.py), the prompt's suggestions and placeholder, the `?` help, the command palette
+(tui/ui/palette.py) and the README's list (tests/ui/test_glance.py checks it against `readme_lines`).
+A command without its argument opens the matching picker. Unknown commands say so and name the
+valid ones.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
-
-from tui.ui.completion import Sources
 
 if TYPE_CHECKING:
     from tui.app import ConsoleApp
-
-VIEW_ALIASES = {
-    "models": "models", "model": "models", "mo": "models", "m": "models",
-    "imported": "imported", "importedmodels": "imported", "imported-models": "imported", "im": "imported",
-    "workrequests": "workrequests", "workrequest": "workrequests", "work-requests": "workrequests",
-    "wr": "workrequests", "wrs": "workrequests",
-    "clusters": "clusters", "cluster": "clusters", "dac": "clusters", "dacs": "clusters", "cl": "clusters",
-    "dedicated-ai-clusters": "clusters",
-    "endpoints": "endpoints", "endpoint": "endpoints", "ep": "endpoints", "eps": "endpoints",
-}
-
 
 def _view(view_id: str) -> Callable[["ConsoleApp", str], None]:
     return lambda app, arg: app.show_view(view_id)
@@ -85,20 +74,71 @@ def _mark(app: ConsoleApp, arg: str) -> None:
         app.notify(f"Unknown :mark {arg}; try :mark all or :mark none", severity="warning", markup=False)
 
 
-COMMANDS: dict[str, Callable[["ConsoleApp", str], None]] = {
-    **{alias: _view(view) for alias, view in VIEW_ALIASES.items()},
-    "region": _region, "reg": _region, "r": _region,
-    "compartment": _compartment, "comp": _compartment, "cmp": _compartment, "c": _compartment,
-    "profile": _profile, "prof": _profile, "p": _profile,
-    "theme": _theme,
-    "deploy": _deploy,
-    "mark": _mark,
-    "unmark": lambda app, arg: _mark(app, "none"),
-    "help": lambda app, arg: app.action_help(),
-    "q": lambda app, arg: app.exit(),
-    "quit": lambda app, arg: app.exit(),
-    "q!": lambda app, arg: app.exit(),
-}
+@dataclass(frozen=True)
+class Command:
+    """One `:` command: the word Tab offers, the aliases that also run it, what it takes and does."""
+
+    name: str
+    aliases: tuple[str, ...]
+    run: Callable[["ConsoleApp", str], None]
+    help: str  # sentence case, no full stop: the help screen, the palette and the README show it
+    argument: str = ""  # how the argument is written ("<r>|all"); "" when it takes none
+    group: str = "Views"  # the help screen's section (Views, Navigate, Change, Global)
+    mutates: bool = False  # read-only mode leaves it out of the help (as it disables the keys)
+
+    @property
+    def usage(self) -> str:
+        """`:region <r>|all`"""
+        return f":{self.name}" + (f" {self.argument}" if self.argument else "")
+
+    @property
+    def short(self) -> str:
+        """The shortest alias (`:m`), or "" when the name is the shortest."""
+        best = min(self.aliases, key=len, default="")
+        return f":{best}" if best and len(best) < len(self.name) else ""
+
+
+#: The one command table: run_command, Tab completion, the prompt's suggestions and placeholder,
+#: the help screen, the command palette and the README's list are all generated from it.
+TABLE: tuple[Command, ...] = (
+    Command("models", ("model", "mo", "m"), _view("models"), "Models (custom and base)"),
+    Command("imported", ("importedmodels", "imported-models", "im"), _view("imported"), "Imported models"),
+    Command("workrequests", ("workrequest", "work-requests", "wr", "wrs"), _view("workrequests"), "Work requests"),
+    Command("clusters", ("cluster", "dac", "dacs", "cl", "dedicated-ai-clusters"), _view("clusters"),
+            "Dedicated AI clusters"),
+    Command("endpoints", ("endpoint", "ep", "eps"), _view("endpoints"), "Endpoints"),
+    Command("region", ("reg", "r"), _region, "Switch region (all: every region); alone: pick one",
+            "<r>|all", "Navigate"),
+    Command("compartment", ("comp", "cmp", "c"), _compartment, "Switch compartment by name or path; alone: pick one",
+            "<name>", "Navigate"),
+    Command("profile", ("prof", "p"), _profile, "Switch OCI profile; alone: pick one", "<name>", "Navigate"),
+    Command("mark", (), _mark, "Mark every row the filter shows (none: clear the marks)", "all|none", "Change"),
+    Command("unmark", (), lambda app, arg: _mark(app, "none"), "Clear the marks", "", "Change"),
+    Command("deploy", (), _deploy, "Deploy the selected model on an endpoint (or pick one)", "", "Change", True),
+    Command("theme", (), _theme, "Switch colour theme; alone: pick one", "<name>", "Global"),
+    Command("help", (), lambda app, arg: app.action_help(), "Keys and commands (this list)", "", "Global"),
+    Command("quit", ("q", "q!"), lambda app, arg: app.exit(), "Quit", "", "Global"),
+)
+
+#: every word typed after `:` (names and aliases) -> its command
+BY_WORD: dict[str, Command] = {word: c for c in TABLE for word in (c.name, *c.aliases)}
+COMMANDS: dict[str, Callable[["ConsoleApp", str], None]] = {word: c.run for word, c in BY_WORD.items()}
+VIEW_ALIASES = {word: c.name for word, c in BY_WORD.items() if c.group == "Views"}
+
+
+def names() -> list[str]:
+    """The canonical command words, in table order."""
+    return [c.name for c in TABLE]
+
+
+def help_lines() -> list[tuple[str, str, str]]:
+    """(group, `:usage  :short`, help) for every command: what `?` and the README list."""
+    return [(c.group, c.usage + (f"  {c.short}" if c.short else ""), c.help) for c in TABLE]
+
+
+def readme_lines() -> list[str]:
+    """The README's command list (a test keeps README.md equal to this)."""
+    return [f"- `{c.usage}`" + (f" (`{c.short}`)" if c.short else "") + f": {c.help}" for c in TABLE]
 
 
 def run_command(app: ConsoleApp, text: str) -> bool:
@@ -109,29 +149,8 @@ def run_command(app: ConsoleApp, text: str) -> bool:
     word, _, arg = line.partition(" ")
     handler = COMMANDS.get(word.lower())
     if handler is None:
-        app.notify(
-            f"Unknown command :{word}. Try :models (:m), :imported (:im), :workrequests (:wr), "
-            ":clusters (:cl), :endpoints (:ep), "
-            ":region <r>|all, :compartment <name>, :profile <name>, :theme <name>, :q",
-            severity="warning", markup=False,
-        )
+        app.notify(f"Unknown command :{word}. Commands: {', '.join(names())} (? lists them)",
+                   severity="warning", markup=False)
         return False
     handler(app, arg.strip())
     return True
-
-
-def completion_sources(app: ConsoleApp) -> Sources:
-    """What `:` Tab completes from, as the console knows it now (compartments once their names loaded)."""
-    from tui.cloud.regions import REGIONS
-    from tui.ui.data.compartments import path_names
-    from tui.ui.text import clean
-
-    names: list[str] = []
-    paths: list[str] = []
-    for cid, compartment in app.compartments.items():
-        names.append(clean(compartment.name))
-        path = path_names(app.compartments, cid)
-        if len(path) > 1:
-            paths.append("/".join(clean(n) for n in path))
-    return Sources(regions=[(r.id, r.key) for r in REGIONS], compartments=sorted(set(names)) + sorted(paths),
-                   themes=app.our_themes)

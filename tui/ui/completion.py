@@ -13,13 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-#: the canonical command words Tab offers (aliases still run; they are not offered)
-COMMAND_WORDS = ("models", "imported", "workrequests", "clusters", "endpoints", "region", "compartment",
-                 "profile", "theme", "help", "quit")
+from tui.ui.commands import TABLE
+
+if TYPE_CHECKING:
+    from tui.app import ConsoleApp
+
+#: the canonical command words Tab offers, from the command table (aliases still run; not offered)
+COMMAND_WORDS = tuple(c.name for c in TABLE)
 #: the words that take an argument, canonical name -> every alias typed for it
-ARGUMENT_COMMANDS = {"region": ("region", "reg", "r"), "compartment": ("compartment", "comp", "cmp", "c"),
-                     "profile": ("profile", "prof", "p"), "theme": ("theme",)}
+ARGUMENT_COMMANDS = {c.name: (c.name, *c.aliases) for c in TABLE if c.argument}
+#: the literal argument words of each command (`region all`, `mark none`); `<...>` ones come from `Sources`
+FIXED_ARGUMENTS = {c.name: words for c in TABLE
+                   if (words := tuple(w for w in c.argument.split("|") if w and "<" not in w))}
 
 
 @dataclass(frozen=True)
@@ -28,7 +35,7 @@ class Sources:
     compartments: Sequence[str] = ()  # names and root-relative paths
     themes: Sequence[str] = ()
     profiles: Sequence[str] = ()
-    views: Sequence[str] = field(default=COMMAND_WORDS[:5])
+    views: Sequence[str] = field(default=tuple(c.name for c in TABLE if c.group == "Views"))
 
 
 def _matches(typed: str, candidates: Iterable[str], aliases: dict[str, str] | None = None) -> list[str]:
@@ -72,6 +79,8 @@ def complete(line: str, sources: Sources) -> list[str]:
         found = _matches(arg, sources.themes)
     elif command == "profile":
         found = _matches(arg, sources.profiles)
+    elif command in FIXED_ARGUMENTS:
+        found = _matches(arg, FIXED_ARGUMENTS[command])
     else:
         return []
     return [f"{word} {value}" for value in found]
@@ -86,3 +95,20 @@ def common_prefix(lines: Sequence[str]) -> str:
     while size < min(len(first), len(last)) and first[size] == last[size]:
         size += 1
     return first[:size]
+
+
+def completion_sources(app: ConsoleApp) -> Sources:
+    """What `:` Tab completes from, as the console knows it now (compartments once their names loaded)."""
+    from tui.cloud.regions import REGIONS
+    from tui.ui.data.compartments import path_names
+    from tui.ui.text import clean
+
+    names: list[str] = []
+    paths: list[str] = []
+    for cid, compartment in app.compartments.items():
+        names.append(clean(compartment.name))
+        path = path_names(app.compartments, cid)
+        if len(path) > 1:
+            paths.append("/".join(clean(n) for n in path))
+    return Sources(regions=[(r.id, r.key) for r in REGIONS], compartments=sorted(set(names)) + sorted(paths),
+                   themes=app.our_themes)

@@ -1,4 +1,5 @@
-"""Command palette providers (ctrl+p): jump to a model, switch region or compartment, theme, copy OCID.
+"""Command palette providers (ctrl+p): jump to a model, switch region or compartment, theme, copy OCID,
+run a `:` command (from the command table).
 
 Hits are built from data the console already holds (the loaded rows, the compartment cache): the
 palette searches on every keystroke and must never wait for the network. Names come from the API,
@@ -112,4 +113,16 @@ class CopyOcidProvider(_Base):
             yield (f"Copy OCID of {row.name or row.ocid}", clean(row.ocid), partial(app.copy_ocid, row.ocid))
 
 
-PROVIDERS = (ModelJumpProvider, RegionProvider, CompartmentProvider, ThemeProvider, CopyOcidProvider)
+class CommandProvider(_Base):
+    """Every `:` command, from the command table (an argument command opens its picker)."""
+
+    def items(self) -> Iterable[tuple[str, str, Any]]:
+        from tui.ui.commands import TABLE
+
+        app = self.app
+        for command in TABLE:
+            yield (f"Command: :{command.name}", command.help, partial(command.run, app, ""))
+
+
+PROVIDERS = (ModelJumpProvider, RegionProvider, CompartmentProvider, ThemeProvider, CopyOcidProvider,
+             CommandProvider)

@@ -151,7 +151,9 @@ def _state_style(state: str) -> str:
     state = state.upper()
     if state in ("ACTIVE", "SUCCEEDED"):
         return "bold green"
-    if state in ("FAILED", "DELETED", "CANCELED"):
+    if state == "FAILED":  # reverse: it stands out without colour (NO_COLOR) too
+        return "bold reverse red"
+    if state in ("DELETED", "CANCELED"):
         return "bold red"
     return "bold yellow"
 

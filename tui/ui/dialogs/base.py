@@ -1,4 +1,6 @@
-"""The frame shared by the dialogs: a centred box that fits 80×24, a title, a body, a status line.
+"""The frame shared by the dialogs: a centred box that fits 80×24, a title, a body, a status line,
+a button row that ends with how to confirm (`confirm_hint`). The pickers and filter dialogs use the
+same frame through the `.picker` / `.dialog` classes of tui/ui/console.tcss.
 
 Why shared: every dialog needs the same "load the resource in a worker, show errors as plain text,
 keep the form when a call fails" behaviour; only the fields and the call differ.
@@ -47,11 +49,13 @@ class DialogScreen(ModalScreen[Any]):
     """A modal box: title, scrollable body (`compose_body`), status line, buttons (`compose_buttons`)."""
 
     BINDINGS = [Binding("escape", "close", "Cancel")]
+    #: how to confirm, at the end of the button row ("ctrl+s saves · esc cancels")
+    confirm_hint = "esc closes"
     DEFAULT_CSS = """
     DialogScreen { align: center middle; }
     DialogScreen > #dialog { width: 76; max-width: 100%; height: auto; max-height: 100%;
                              border: thick $primary; background: $surface; padding: 0 1; }
-    DialogScreen #dialog-title { text-style: bold; height: auto; }
+    DialogScreen #dialog-title { text-style: bold; color: $accent; height: auto; padding: 0 0 1 0; }
     DialogScreen #dialog-body { height: auto; max-height: 16; }  /* on_resize widens it */
     DialogScreen #dialog-status { height: auto; color: $text-muted; }
     DialogScreen #dialog-status.-error { color: $error; }
@@ -75,6 +79,7 @@ class DialogScreen(ModalScreen[Any]):
             yield Static("", id="dialog-status", markup=False)
             with Horizontal(id="dialog-buttons"):
                 yield from self.compose_buttons()
+                yield Static(Text(self.confirm_hint), classes="dialog-hint", id="dialog-hint", markup=False)
 
     def compose_body(self) -> ComposeResult:
         yield from ()

@@ -81,6 +81,8 @@ class BulkDialog(DialogScreen):
         self.action = action
         self.target = target
         self.outcomes: list[Outcome] | None = None
+        key, verb = ("D (shift+d)", "deletes") if action == "delete" else ("ctrl+s", "moves")
+        self.confirm_hint = f"{key} {verb} all · enter or esc cancels" if rows else "esc closes"
 
     def _lines(self) -> Text:
         text = Text()

@@ -40,6 +40,7 @@ class DeleteDialog(DialogScreen):
         Binding("D", "confirm", "Delete (shift+d)", id="delete-confirm"),
         Binding("enter", "close", "Cancel", show=False),
     ]
+    confirm_hint = "D (shift+d) deletes · enter or esc cancels"
     DEFAULT_CSS = """
     DeleteDialog > #dialog { border: thick $error; }
     DeleteDialog #delete-name { text-style: bold; }
@@ -56,8 +57,7 @@ class DeleteDialog(DialogScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(Text(clean(self.display_name), no_wrap=False), id="delete-name", markup=False)
         yield Static(Text(clean(self.ocid)), id="delete-ocid", markup=False)
-        yield Static(Text("This cannot be undone. Press D (shift+d) to delete; enter or escape cancels."),
-                     markup=False)
+        yield Static(Text("This cannot be undone."), markup=False)  # how to confirm: the button row's hint
         yield Static("", id="delete-endpoints", markup=False)
 
     def compose_buttons(self) -> ComposeResult:

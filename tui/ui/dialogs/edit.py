@@ -37,7 +37,9 @@ CONTROLS_NOTE = ("{fields} {verb} control characters from the service, shown her
 
 class EditDialog(DialogScreen):
     BINDINGS = [Binding("ctrl+s", "save", "Save")]
+    confirm_hint = "ctrl+s saves · esc cancels"
     DEFAULT_CSS = """
+    EditDialog #dialog-title { padding: 0; }  /* the (empty) conflict line below is its blank line */
     EditDialog #edit-conflict { color: $warning; height: auto; }
     EditDialog #edit-controls { color: $warning; height: auto; display: none; }
     """

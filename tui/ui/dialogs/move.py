@@ -22,6 +22,7 @@ from tui.ui.wizards.submit import Submission
 
 class MoveDialog(DialogScreen):
     BINDINGS = [Binding("ctrl+s", "confirm", "Move")]
+    confirm_hint = "ctrl+s moves · esc cancels"
 
     def __init__(self, kind: Any, ocid: str, region: Any, target_compartment_id: str,
                  target_label: str = "") -> None:
@@ -53,7 +54,7 @@ class MoveDialog(DialogScreen):
             self.status("It is already in that compartment.", error=True)
             return
         self.query_one("#move-confirm", Button).disabled = False
-        self.status(f"Press Move (or ctrl+s) to confirm · etag {self.etag}")
+        self.status(f"Loaded · etag {self.etag}")  # how to confirm: the hint in the button row
 
     def action_confirm(self) -> None:
         if self.busy or self.etag is None or self.query_one("#move-confirm", Button).disabled:
@@ -78,7 +79,8 @@ class MoveDialog(DialogScreen):
         if result.work_request_id:
             app.track_work_request(result.work_request_id, result.region or self.region_id, f"move {self.model_name}")
         app.reload_current()
-        app.notify(f"Moved {self.model_name} to {self.target_label}", markup=False)
+        target = self.target_label.split(" (ocid1.", 1)[0]  # the name: the OCID is in the dialog, not the toast
+        app.notify(f"Moved {self.model_name} to {target}", markup=False)
         self.dismiss(result)
 
     def _failed(self, error: CloudError) -> None:

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Select
+from textual.widgets import Button, Label, Select, Static
 
 from tui.cloud.resources import KINDS
 from tui.ui.data.work_request_rows import WorkRequestFilters
@@ -42,14 +42,15 @@ class WorkRequestFilterDialog(ModalScreen["WorkRequestFilters | None"]):
             yield Label("Filter work requests (server-side)", classes="picker-title", markup=False)
             yield Label("Status", markup=False)
             yield Select([(s, s) for s in STATUSES], prompt="any", value=cur.status or Select.NULL,
-                         id="wr-filter-status")
+                         id="wr-filter-status", compact=True)
             yield Label("Operation type", markup=False)
             yield Select([(t, t) for t in OPERATION_TYPES], prompt="any",
-                         value=cur.operation_type or Select.NULL, id="wr-filter-operation")
+                         value=cur.operation_type or Select.NULL, id="wr-filter-operation", compact=True)
             with Horizontal(classes="buttons"):
-                yield Button("Apply", variant="primary", id="apply")
-                yield Button("Clear all", id="clear")
-                yield Button("Cancel", id="cancel")
+                yield Button("Apply", variant="primary", id="apply", compact=True)
+                yield Button("Clear all", id="clear", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Static("ctrl+s applies · esc cancels", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#wr-filter-status", Select).focus()

@@ -30,16 +30,20 @@ class CompartmentPicker(ModalScreen[str | None]):
         Binding("down", "focus_tree", "Tree", show=False),
     ]
 
-    def __init__(self, current_id: str | None = None) -> None:
+    def __init__(self, current_id: str | None = None, title: str = "Compartment") -> None:
         super().__init__()
         self.current_id = current_id
+        #: "Compartment" to switch; "Move <name> to…" when it picks a move's target
+        self.title_text = title
         self.compartments: list[Any] = []
         self.root_id: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="picker picker-tall"):
-            yield Label("Compartment  (type to search, enter: switch, esc: cancel)", classes="picker-title",
+            enter = "switch" if self.title_text == "Compartment" else "choose"
+            yield Label(Text(clean(self.title_text)), classes="picker-title -with-hint", id="compartment-title",
                         markup=False)
+            yield Label(f"type to search · enter: {enter} · esc: cancel", classes="picker-hint", markup=False)
             yield SafeInput(placeholder="search compartments", id="compartment-search", compact=True)
             tree: Tree[str] = Tree(Text("loading…", style="dim"), id="compartment-tree")
             tree.show_root = True

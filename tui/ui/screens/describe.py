@@ -26,7 +26,7 @@ from tui.cloud.resources import ResourceKind
 from tui.ui.data.inspect_text import NAMED_KEYS, api_json, api_yaml, find_all, highlighted, to_api
 from tui.ui.forms.inputs import SafeInput
 from tui.ui.text import clean
-from tui.ui.widgets.footer import SteadyFooter
+from tui.ui.widgets.footer import ConsoleFooter
 
 MATCH_STYLE = "reverse"
 CURRENT_STYLE = "bold reverse underline"
@@ -87,7 +87,7 @@ class DescribeScreen(Screen[None]):
         with ScrollableContainer(id="describe-scroll", can_focus=True):
             yield Static("", id="describe-body", markup=False)
         yield SafeInput(placeholder="search (enter: find, esc: cancel)", id="describe-search")
-        yield SteadyFooter(compact=True)
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         self._render_body()

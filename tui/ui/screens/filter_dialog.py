@@ -10,7 +10,7 @@ from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.cloud.resources import ResourceKind
 from tui.ui.data.server_filters import ServerFilters
@@ -37,14 +37,14 @@ class FilterDialog(ModalScreen[ServerFilters | None]):
             if "capability" in k.list_filters:
                 yield Label("Capability", markup=False)
             yield Select([(c, c) for c in k.capabilities], prompt="any", value=cur.capability or Select.NULL,
-                         id="filter-capability", classes="" if "capability" in k.list_filters else "-hidden")
+                         id="filter-capability", classes="" if "capability" in k.list_filters else "-hidden", compact=True)
             yield Label("Lifecycle state", markup=False)
             yield Select([(s, s) for s in k.lifecycle_states], prompt="any",
-                         value=cur.lifecycle_state or Select.NULL, id="filter-state")
+                         value=cur.lifecycle_state or Select.NULL, id="filter-state", compact=True)
             if k.has_type or k.type_values:
                 yield Label("Type", markup=False)
                 yield Select([(t, t) for t in k.type_values], prompt="any",
-                             value=cur.model_type or Select.NULL, id="filter-type")
+                             value=cur.model_type or Select.NULL, id="filter-type", compact=True)
             if "vendor" in k.list_filters:
                 yield Label("Vendor (exact)", markup=False)
             yield SafeInput(cur.vendor or "", placeholder="e.g. meta, cohere", id="filter-vendor", compact=True,
@@ -52,9 +52,10 @@ class FilterDialog(ModalScreen[ServerFilters | None]):
             yield Label("Display name (exact)", markup=False)
             yield SafeInput(cur.display_name or "", placeholder="exact display name", id="filter-name", compact=True)
             with Horizontal(classes="buttons"):
-                yield Button("Apply", variant="primary", id="apply")
-                yield Button("Clear all", id="clear")
-                yield Button("Cancel", id="cancel")
+                yield Button("Apply", variant="primary", id="apply", compact=True)
+                yield Button("Clear all", id="clear", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Static("ctrl+s applies · esc cancels", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         for hidden in self.query(".-hidden"):

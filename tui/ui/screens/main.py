@@ -24,7 +24,7 @@ from tui.ui.widgets.context_header import ContextHeader
 from tui.ui.widgets.prompt import Prompt
 from tui.ui.widgets.resource_list import ResourceListView
 from tui.ui.widgets.work_requests_view import WorkRequestsView
-from tui.ui.widgets.footer import SteadyFooter
+from tui.ui.widgets.footer import ConsoleFooter
 
 VIEWS = {"models": "Models", "imported": "Imported models", "workrequests": "Work requests",
          "clusters": "Clusters", "endpoints": "Endpoints"}
@@ -62,7 +62,7 @@ class MainScreen(Screen):
             yield ResourceListView(DEDICATED_AI_CLUSTER, id="clusters")
             yield ResourceListView(ENDPOINT, id="endpoints")
         yield Prompt(id="prompt")
-        yield SteadyFooter(compact=True)
+        yield ConsoleFooter()
 
     def on_screen_resume(self) -> None:
         """Back from a dialog or wizard: if the widget that had focus is gone or hidden (the prompt
@@ -71,7 +71,7 @@ class MainScreen(Screen):
             self.set_focus(self.current_view.table)
 
     def on_mount(self) -> None:
-        from tui.ui.commands import completion_sources
+        from tui.ui.completion import completion_sources
 
         self.query_one(Prompt).sources = lambda: completion_sources(self.app)
         self.app.start_session()

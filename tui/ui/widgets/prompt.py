@@ -20,14 +20,18 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
-from tui.ui.completion import Sources, common_prefix, complete
+from tui.ui.commands import TABLE
+from tui.ui.completion import FIXED_ARGUMENTS, Sources, common_prefix, complete
 from tui.ui.forms.inputs import SafeInput
 from tui.ui.history import PromptHistory
 
+#: what the prompt suggests as you type (grey text ahead of the cursor), from the command table
 COMMAND_WORDS = [
-    "models", "imported", "workrequests", "clusters", "endpoints", "region ", "region all", "compartment ", "profile ", "theme ",
-    "filter ", "help", "quit", "q",
+    *(c.name + (" " if c.argument else "") for c in TABLE),
+    *(f"{name} {value}" for name, values in FIXED_ARGUMENTS.items() for value in values),
 ]
+#: the empty `:` prompt's placeholder
+COMMAND_PLACEHOLDER = "Tab completes: " + " | ".join(c.name for c in TABLE)
 
 
 class Prompt(Horizontal):
@@ -97,8 +101,7 @@ class Prompt(Horizontal):
             SuggestFromList(COMMAND_WORDS, case_sensitive=False) if mode == "command" else None
         )
         self.input.placeholder = (
-            "models | imported | workrequests | region <r>|all | compartment <name> | profile <p> | q"
-            if mode == "command" else "substring  ·  !inverse  ·  ~fuzzy"
+            COMMAND_PLACEHOLDER if mode == "command" else "substring  ·  !inverse  ·  ~fuzzy"
         )
         self._set_value(value)
         self._cycle = None

@@ -112,8 +112,8 @@ class VirtualTable(ScrollView, can_focus=True):
         self.progress_column: str | None = None
         #: keys of marked rows (the list view's `space`): a glyph before the first cell, bold
         self.marked: frozenset[str] = frozenset()
-        #: states whose state cell is shown bold reverse (failed work requests; visible under NO_COLOR)
-        self.emphasis_states: frozenset[str] = frozenset()
+        #: states whose state cell is shown bold reverse (FAILED in every view: it stands out under NO_COLOR too)
+        self.emphasis_states: frozenset[str] = frozenset({"FAILED"})
         # (key, cells, state, width, selected, focused) -> Strip; cleared when styles or columns change
         self._line_cache: LRUCache[tuple[Any, ...], Strip] = LRUCache(self.LINE_CACHE_SIZE)
 

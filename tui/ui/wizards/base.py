@@ -351,9 +351,8 @@ class WizardScreen(Screen[Any]):
         if work_request_id:
             app.track_work_request(work_request_id, region, f"{self.ACTION} {self.resource_label()}")
         app.reload_current()
-        app.notify(f"Submitted: {self.resource_label()}" + (f" (work request {work_request_id})"
-                                                            if work_request_id else ""),
-                   title=self.TITLE_TEXT, markup=False)
+        app.notify(f"Submitted: {self.resource_label()}" + ("; tracked in Work requests (3)" if work_request_id else ""),
+                   title=self.TITLE_TEXT, markup=False)  # (the work request OCID is in that view, not here)
         self.dismiss(result)
 
     def _failed(self, error: CloudError) -> None:
