@@ -37,22 +37,52 @@ def default_compartment(emu: Any) -> str | None:
     return None
 
 
+def pending_debounce(app: Any, horizon: float = 0.5) -> bool:
+    """Whether a one-shot timer of at most `horizon` seconds (a debounce: `set_timer(0.1, ...)`) is
+    still to fire on any screen of the app. Repeating timers (refresh, polling, the screen's own
+    update timer) and long ones (toast timeouts) do not count: they are not waiting to settle."""
+    nodes: list[Any] = [app]
+    for screen in app.screen_stack:
+        nodes.append(screen)
+        nodes.extend(screen.walk_children(with_self=False))
+    for node in nodes:
+        for timer in list(node._timers):
+            task = timer._task
+            if timer._repeat == 0 and timer._interval <= horizon and task is not None and not task.done():
+                return True
+    return False
+
+
+async def _workers_done(app: Any) -> None:
+    for _attempt in range(5):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except (WorkerCancelled, WorkerFailed):  # a newer call superseded one: wait for the rest
+            continue
+
+
 async def settle(pilot: Any, rounds: int = 3) -> None:
-    """Let debounce timers fire and wait for every worker (and the UI updates they trigger)."""
+    """Let debounce timers fire and wait for every worker (and the UI updates they trigger).
+
+    Condition-based: done once `rounds` checks in a row find no worker running and no debounce
+    pending (a worker's result, applied on the UI thread, may start another worker or timer)."""
     app = pilot.app
     for _ in range(40):  # the compartment names load shortly after the first rows (header path)
         if app.compartments or not getattr(app, "connected", False) or app.last_error is not None:
             break
         await pilot.pause(0.05)
-    for _ in range(rounds):
-        await pilot.pause(0.12)
-        for _attempt in range(5):
-            try:
-                await app.workers.wait_for_complete()
-                break
-            except (WorkerCancelled, WorkerFailed):  # a newer call superseded one: wait for the rest
-                continue
+    calm = 0
+    deadline = time.monotonic() + 20
+    while calm < rounds and time.monotonic() < deadline:
         await pilot.pause()
+        await _workers_done(app)
+        await pilot.pause()
+        if pending_debounce(app) or any(not w.is_finished for w in app.workers):
+            calm = 0
+            await asyncio.sleep(0.02)
+        else:
+            calm += 1
 
 
 async def wait_until(pilot, predicate: Callable[[], Any], timeout: float = 10.0, what: str = "condition") -> Any:
