@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from tui.cloud.errors import CloudError
-from tui.cloud.regions import HOME_REGION_ID, lookup_region, is_region
+from tui.facts.regions import HOME_REGION_ID, lookup_region, is_region
 from tui.settings import Settings
 from tui.ui.context import Context
 from tui.ui.key_order import OrderedInput

@@ -14,7 +14,7 @@ from rich.cells import cell_len
 
 from tests.ui.conftest import settle
 from tests.ui.test_wizard_helpers import open_import, ready, wait_until
-from tui.cloud.regions import REGIONS, lookup_region
+from tui.facts.regions import REGIONS, lookup_region
 from tui.settings import SettingsError, check_compartment, check_settings, load_settings, parse_refresh, resolve
 from tui.ui.context import Context
 from tui.ui.data.compartments import find, path_names

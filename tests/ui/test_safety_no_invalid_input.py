@@ -16,7 +16,7 @@ import asyncio
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tests.helpers import examples, ready
-from tui.cloud import fine_tuning
+from tui.facts import fine_tuning
 from tui.ui import actions
 
 # Each example drives the live wizard end to end (seconds each). The CI profile is derandomised, so

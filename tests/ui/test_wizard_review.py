@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from tui.cloud import builders, fine_tuning
+from tui.cloud import builders
+from tui.facts import fine_tuning
 from tui.ui.dialogs import conflict
 from tui.ui.dialogs.delete import endpoints_in_message
 from tui.ui.forms import rules

@@ -16,9 +16,9 @@ from typing import Any, Iterable, Mapping
 import oci.generative_ai.models as sdk
 import oci.util
 
-from tui.cloud import fine_tuning
+from tui.facts import fine_tuning
 from tui.cloud.builder_error import BuilderError  # re-exported: its home moved to break a cycle
-from tui.cloud.regions import UnknownRegionError, lookup_region
+from tui.facts.regions import UnknownRegionError, lookup_region
 from tui.cloud.resources import (
     IMPORTED_MODEL_PRIMARY_CAPABILITIES,
     ResourceKind,

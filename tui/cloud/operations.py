@@ -26,7 +26,7 @@ from typing import Any, Callable, Generic, TypeVar
 from tui.cloud import builders
 from tui.cloud.clients import CloudSession, RetryPolicy
 from tui.cloud.errors import CloudError, from_exception
-from tui.cloud.regions import Region, UnknownRegionError, resolve_region
+from tui.facts.regions import Region, UnknownRegionError, resolve_region
 from tui.cloud.resources import (
     DEDICATED_AI_CLUSTER,
     ENDPOINT,

@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from tui.cloud.errors import CloudError, from_exception
 from tui.cloud.operations import Result, _Caller, _check_ocid
-from tui.cloud.regions import Region
+from tui.facts.regions import Region
 
 __all__ = ["WorkRequests", "TERMINAL_STATUSES"]
 

@@ -1,7 +1,7 @@
 """CreateModel (fine-tune) and CreateImportedModel: synchronous validation (400s naming the field),
 then an async job that succeeds, or fails realistically the way the real service would:
 
-- fine-tune: a method `tui.cloud.fine_tuning.methods_for(base displayName)` does not allow, a
+- fine-tune: a method `tui.facts.fine_tuning.methods_for(base displayName)` does not allow, a
   cluster that is not an ACTIVE FINE_TUNING cluster, a cluster whose shape does not suit the base
   model (`tui.facts.clusters.fit`, §7.4), a dataset object that is not `.jsonl`;
 - import: a Hugging Face id not on the supported-import list, an Object Storage prefix containing
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from tui.cloud import fine_tuning
-from tui.cloud.regions import UnknownRegionError, lookup_region
+from tui.facts import fine_tuning
+from tui.facts.regions import UnknownRegionError, lookup_region
 from tui.facts import clusters as cluster_facts
 
 from . import validate

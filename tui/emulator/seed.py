@@ -38,8 +38,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from tui.cloud import fine_tuning
-from tui.cloud.regions import REGIONS, lookup_region
+from tui.facts import fine_tuning
+from tui.facts.regions import REGIONS, lookup_region
 
 from . import lifecycle
 from .catalogue import BASE_MODELS

@@ -122,7 +122,7 @@ def run_command(app: ConsoleApp, text: str) -> bool:
 
 def completion_sources(app: ConsoleApp) -> Sources:
     """What `:` Tab completes from, as the console knows it now (compartments once their names loaded)."""
-    from tui.cloud.regions import REGIONS
+    from tui.facts.regions import REGIONS
     from tui.ui.data.compartments import path_names
     from tui.ui.text import clean
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from tui.cloud.regions import REGIONS
+from tui.facts.regions import REGIONS
 from tui.ui.text import clean
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.cloud.errors import CloudError, from_exception
-from tui.cloud.regions import REGIONS, Region
+from tui.facts.regions import REGIONS, Region
 from tui.cloud.resources import ResourceKind
 from tui.ui.data.columns import Column
 from tui.ui.data.presentation import resolve_names

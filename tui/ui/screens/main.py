@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 
 from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, IMPORTED_MODEL, MODEL
-from tui.cloud.regions import lookup_region
+from tui.facts.regions import lookup_region
 from tui.ui.console import console_app
 from tui.ui.history import Place, Places
 from tui.ui.widgets.context_header import ContextHeader

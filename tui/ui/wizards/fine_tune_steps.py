@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
-from tui.cloud import fine_tuning
+from tui.facts import fine_tuning
 from tui.cloud.suitability import Subject
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField, first_broken
