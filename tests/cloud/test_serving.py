@@ -61,37 +61,37 @@ def test_descriptor_facts():
 
 def test_generic_list_paginates_filters_and_sorts(genai, emulator):
     eps = emulator.seed_info.compartments["genai-prod-endpoints"]
-    res = genai.list(ENDPOINT, eps, page_size=2)
+    res = genai.list_resources(ENDPOINT, eps, page_size=2)
     assert isinstance(res, Result) and res.pages >= 3 and res.opc_request_id and res.region == CHI
     names = [e.display_name for e in res.data]
     assert len(names) == len(set(names)) >= 5
-    asc = [e.display_name for e in genai.list("endpoint", eps, sort_by="name", sort_order="asc", page_size=2).data]
+    asc = [e.display_name for e in genai.list_resources("endpoint", eps, sort_by="name", sort_order="asc", page_size=2).data]
     assert asc == sorted(names)
-    desc = [e.display_name for e in genai.list("endpoint", eps, sort_by="displayName", sort_order="DESC").data]
+    desc = [e.display_name for e in genai.list_resources("endpoint", eps, sort_by="displayName", sort_order="DESC").data]
     assert desc == sorted(names, reverse=True)
-    by_time = [e.time_created for e in genai.list("endpoint", eps, sort_by="timeCreated", sort_order="ASC").data]
+    by_time = [e.time_created for e in genai.list_resources("endpoint", eps, sort_by="timeCreated", sort_order="ASC").data]
     assert by_time == sorted(by_time)
-    failed = genai.list(ENDPOINT, eps, lifecycle_state="failed").data
+    failed = genai.list_resources(ENDPOINT, eps, lifecycle_state="failed").data
     assert [e.display_name for e in failed] == ["legal-endpoint"]
-    one = genai.list(ENDPOINT, eps, display_name="gemma-gpu-canary").data
+    one = genai.list_resources(ENDPOINT, eps, display_name="gemma-gpu-canary").data
     assert [e.display_name for e in one] == ["gemma-gpu-canary"]
-    assert [e.id for e in genai.list(ENDPOINT, eps, id=one[0].id).data] == [one[0].id]
+    assert [e.id for e in genai.list_resources(ENDPOINT, eps, id=one[0].id).data] == [one[0].id]
     with pytest.raises(CloudError) as info:
-        genai.list(ENDPOINT, eps, sort_by="lifecycleState")
+        genai.list_resources(ENDPOINT, eps, sort_by="lifecycleState")
     assert info.value.field == "sort_by"  # type: ignore[attr-defined]
 
 
 def test_cluster_list_sorts_and_refuses_model_filters(genai, emulator):
     eps = emulator.seed_info.compartments["genai-prod-endpoints"]
-    clusters = genai.list(DEDICATED_AI_CLUSTER, eps, sort_by="lifecycleState", page_size=1)
+    clusters = genai.list_resources(DEDICATED_AI_CLUSTER, eps, sort_by="lifecycleState", page_size=1)
     assert clusters.pages == len(clusters.data) >= 2
     states = [c.lifecycle_state for c in clusters.data]
     assert states == sorted(states)
-    times = [c.time_created for c in genai.list(DEDICATED_AI_CLUSTER, eps, sort_by="timeCreated").data]
+    times = [c.time_created for c in genai.list_resources(DEDICATED_AI_CLUSTER, eps, sort_by="timeCreated").data]
     assert times == sorted(times, reverse=True)
     for kwargs in ({"vendor": "cohere"}, {"capability": "CHAT"}):
         with pytest.raises(CloudError) as info:
-            genai.list(DEDICATED_AI_CLUSTER, eps, **kwargs)
+            genai.list_resources(DEDICATED_AI_CLUSTER, eps, **kwargs)
         assert info.value.field == next(iter(kwargs))  # type: ignore[attr-defined]
 
 

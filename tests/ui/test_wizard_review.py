@@ -38,7 +38,7 @@ def _draft(emu, base_id, cluster_id) -> FineTuneDraft:
 
 def _ids(genai, emu):
     comp = emu.seed_info.extras["models_compartment_id"]
-    base = next(m for m in genai.list("model", comp, capability="FINE_TUNE").data
+    base = next(m for m in genai.list_resources("model", comp, capability="FINE_TUNE").data
                 if m.display_name == "meta.llama-3.3-70b-instruct")
     cluster = next(c for c in genai.list_dedicated_ai_clusters(comp, cluster_type="FINE_TUNING").data
                    if c.display_name.startswith("ft-llama"))

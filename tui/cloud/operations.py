@@ -17,7 +17,6 @@ of the retry's error. A conflict that is real is still raised.
 
 from __future__ import annotations
 
-import builtins
 import secrets
 import string
 from dataclasses import dataclass, replace
@@ -140,7 +139,7 @@ class _Caller:
 
     def _paginate(self, operation: str, region: Region, fn: Callable[..., Any], *args: Any,
                   max_pages: int = 1000, item_filter: Callable[[Any], bool] | None = None,
-                  **kwargs: Any) -> Result[builtins.list[Any]]:
+                  **kwargs: Any) -> Result[list[Any]]:
         items: list[Any] = []
         seen: set[str] = set()
         page: str | None = None
@@ -226,10 +225,11 @@ class GenAI(_Caller):
 
     # -- generic ---------------------------------------------------------------------------------
 
-    def list(self, kind: ResourceKind | str, compartment_id: str, *, region: Any = None, vendor: str | None = None,
-             capability: Any = None, lifecycle_state: str | None = None, display_name: str | None = None,
-             id: str | None = None, sort_by: str | None = None, sort_order: str | None = None,
-             page_size: int | None = None, max_pages: int = 1000, interactive: bool = True) -> Result[builtins.list[Any]]:
+    def list_resources(self, kind: ResourceKind | str, compartment_id: str, *, region: Any = None,
+                       vendor: str | None = None, capability: Any = None, lifecycle_state: str | None = None,
+                       display_name: str | None = None, id: str | None = None, sort_by: str | None = None,
+                       sort_order: str | None = None, page_size: int | None = None, max_pages: int = 1000,
+                       interactive: bool = True) -> Result[list[Any]]:
         """Every item of the listing (all pages); filters are exact matches as the API defines them."""
         k = kind_of(kind)
         op = k.operation_name("list")
@@ -395,8 +395,8 @@ class GenAI(_Caller):
 
     # -- the twelve named operations ---------------------------------------------------------------
 
-    def list_models(self, compartment_id: str, **kwargs: Any) -> Result[builtins.list[Any]]:
-        return self.list(MODEL, compartment_id, **kwargs)
+    def list_models(self, compartment_id: str, **kwargs: Any) -> Result[list[Any]]:
+        return self.list_resources(MODEL, compartment_id, **kwargs)
 
     def get_model(self, model_id: str, **kwargs: Any) -> Result[Any]:
         return self.get(MODEL, model_id, **kwargs)
@@ -413,8 +413,8 @@ class GenAI(_Caller):
     def delete_model(self, model_id: str, **kwargs: Any) -> Result[None]:
         return self.delete(MODEL, model_id, **kwargs)
 
-    def list_imported_models(self, compartment_id: str, **kwargs: Any) -> Result[builtins.list[Any]]:
-        return self.list(IMPORTED_MODEL, compartment_id, **kwargs)
+    def list_imported_models(self, compartment_id: str, **kwargs: Any) -> Result[list[Any]]:
+        return self.list_resources(IMPORTED_MODEL, compartment_id, **kwargs)
 
     def get_imported_model(self, imported_model_id: str, **kwargs: Any) -> Result[Any]:
         return self.get(IMPORTED_MODEL, imported_model_id, **kwargs)
@@ -435,7 +435,7 @@ class GenAI(_Caller):
     # -- pickers -----------------------------------------------------------------------------------
 
     def list_compartments(self, parent: str | None = None, *, subtree: bool = True,
-                          lifecycle_state: str | None = "ACTIVE", max_pages: int = 1000) -> Result[builtins.list[Any]]:
+                          lifecycle_state: str | None = "ACTIVE", max_pages: int = 1000) -> Result[list[Any]]:
         """Compartments under ``parent`` (the tenancy when None); the whole tree when ``subtree``.
 
         The root itself is not included (get it with ``get_compartment``).
@@ -481,7 +481,7 @@ class GenAI(_Caller):
                                    **kwargs: Any) -> Result[_Items]:
         """Clusters through the generic ``list`` (same filters and sorts); ``cluster_type`` (FINE_TUNING /
         HOSTING) is filtered here: the API has no such filter."""
-        result = self.list(DEDICATED_AI_CLUSTER, compartment_id, **kwargs)
+        result = self.list_resources(DEDICATED_AI_CLUSTER, compartment_id, **kwargs)
         if not cluster_type:
             return result
         wanted = cluster_type.strip().upper().replace("-", "_")
@@ -509,7 +509,7 @@ class GenAI(_Caller):
         picks the region (the SDK has no such filter)."""
         if model_id is not None:
             region = self._region(region, model_id, ENDPOINT.operation_name("list"))
-        result = self.list(ENDPOINT, compartment_id, region=region, **kwargs)
+        result = self.list_resources(ENDPOINT, compartment_id, region=region, **kwargs)
         if model_id is None:
             return result
         return replace(result, data=[e for e in result.data if e.model_id == model_id])

@@ -77,7 +77,7 @@ class ResourceKind:
     detail_fields: tuple[Field, ...]
     terminal_states: tuple[str, ...] = ("ACTIVE", "FAILED", "DELETED")
     extra: dict[str, Any] = field(default_factory=dict)
-    #: the server-side list filters `GenAI.list` accepts for this kind (others are refused, named)
+    #: the server-side list filters `GenAI.list_resources` accepts for this kind (others are refused, named)
     list_filters: tuple[str, ...] = ("vendor", "capability", "lifecycle_state", "display_name", "id")
     #: values of the `type` attribute (Model: BASE / CUSTOM; cluster: HOSTING / FINE_TUNING)
     type_values: tuple[str, ...] = ()

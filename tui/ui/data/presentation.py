@@ -163,7 +163,7 @@ def resolve_names(genai: Any, kind_key: str, compartment_id: str, region: str, o
                 names[ocid] = name
     if cluster_ids - names.keys():
         try:
-            for c in genai.list("dedicated_ai_cluster", compartment_id, region=region).data:
+            for c in genai.list_resources("dedicated_ai_cluster", compartment_id, region=region).data:
                 names[str(c.id)] = str(c.display_name or c.id)
         except CloudError as exc:
             log.info("cluster names for endpoints: %s", exc)

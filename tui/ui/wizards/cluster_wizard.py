@@ -107,11 +107,11 @@ def cluster_candidates(genai: "GenAI", compartment_id: str, cluster_type: str, *
                        region: str | None = None) -> list[Candidate]:
     """ACTIVE base models (fine-tunable ones for FINE_TUNING); for HOSTING also ACTIVE imported models."""
     tuning = cluster_type == facts.FINE_TUNING
-    models = genai.list("model", compartment_id, region=region, lifecycle_state="ACTIVE",
+    models = genai.list_resources("model", compartment_id, region=region, lifecycle_state="ACTIVE",
                         capability="FINE_TUNE" if tuning else None).data
     out = [Candidate(m, subject_of(m), False) for m in models if getattr(m, "type", None) == "BASE"]
     if not tuning:
-        imported = genai.list("imported_model", compartment_id, region=region, lifecycle_state="ACTIVE").data
+        imported = genai.list_resources("imported_model", compartment_id, region=region, lifecycle_state="ACTIVE").data
         out += [Candidate(m, subject_of(m), True) for m in imported]
     return out
 

@@ -80,12 +80,12 @@ class Deployable:
 
 def deployable_models(genai: "GenAI", compartment_id: str, *, region: str | None = None) -> list[Deployable]:
     """Custom and imported models of the compartment and region (ACTIVE first); no BASE model."""
-    models = genai.list("model", compartment_id, region=region).data
+    models = genai.list_resources("model", compartment_id, region=region).data
     base_names = {m.id: m.display_name for m in models if getattr(m, "type", None) == "BASE"}
     found = [Deployable(m, subject_of(m, base_names.get), False) for m in models
              if getattr(m, "type", None) == "CUSTOM"]
     found += [Deployable(m, subject_of(m), True)
-              for m in genai.list("imported_model", compartment_id, region=region).data]
+              for m in genai.list_resources("imported_model", compartment_id, region=region).data]
     return [d for d in found if d.usable] + [d for d in found if not d.usable]
 
 

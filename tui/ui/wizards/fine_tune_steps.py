@@ -87,7 +87,7 @@ class BaseModelStep(FineTuneStep):
         w = self.wizard
         yield ResourcePicker(
             label="fine-tunable base models",
-            load=lambda: partial(self.app.genai.list, "model", w.compartment_id, region=w.region_id,
+            load=lambda: partial(self.app.genai.list_resources, "model", w.compartment_id, region=w.region_id,
                                  capability="FINE_TUNE", lifecycle_state="ACTIVE"),
             describe=_describe_model,
             search_text=lambda m: f"{m.display_name} {m.vendor or ''}",
