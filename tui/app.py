@@ -98,7 +98,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
             return
         from tui.ui.keymap import check_keymap
 
-        keymap, problems = check_keymap(keymap)  # unknown ids, bad key names, clashes: named at start-up
+        keymap, problems = check_keymap(keymap, type(self))  # unknown ids, bad key names, clashes: named at start-up
         self.startup_problems.extend(problems)
         if keymap:
             self.set_keymap(keymap)
@@ -483,7 +483,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         self.push_screen(RegionPicker(None if self.context.all_regions else self.context.region.id), chosen)
 
     def action_pick_compartment(self) -> None:
-        from tui.ui.screens.compartment_picker import CompartmentPicker
+        from tui.ui.dialogs.compartment_picker import CompartmentPicker
 
         if self.refuse_switch("Compartment"):
             return

@@ -20,7 +20,7 @@ import time
 from typing import Any, Callable
 
 from tui.cloud.errors import CloudError, from_exception
-from tui.cloud.operations import Result, _Caller, _check_ocid
+from tui.cloud.calls import Caller, Result, check_ocid
 from tui.facts.regions import Region
 
 __all__ = ["WorkRequests", "TERMINAL_STATUSES"]
@@ -28,10 +28,10 @@ __all__ = ["WorkRequests", "TERMINAL_STATUSES"]
 TERMINAL_STATUSES = ("SUCCEEDED", "FAILED", "CANCELED")
 
 
-class WorkRequests(_Caller):
+class WorkRequests(Caller):
     def get(self, id: str, *, region: Any = None, interactive: bool = True) -> Result[Any]:
         op = "GetWorkRequest"
-        _check_ocid("work_request_id", id, op)
+        check_ocid("work_request_id", id, op)
         r = self._region(region, id, op)
         client = self._client(r, not interactive, op)
         return Result.from_response(self._invoke(op, r, client.get_work_request, id), r)
@@ -39,7 +39,7 @@ class WorkRequests(_Caller):
     def list(self, compartment_id: str, *, region: Any = None, resource_id: str | None = None,
              status: str | None = None, max_pages: int = 1000, page_size: int | None = None) -> Result[builtins.list[Any]]:
         op = "ListWorkRequests"
-        _check_ocid("compartment_id", compartment_id, op)
+        check_ocid("compartment_id", compartment_id, op)
         r = self._region(region, resource_id, op)
         client = self._client(r, False, op)
         kwargs: dict[str, Any] = {}
@@ -53,14 +53,14 @@ class WorkRequests(_Caller):
 
     def errors(self, id: str, *, region: Any = None, max_pages: int = 1000) -> Result[builtins.list[Any]]:
         op = "ListWorkRequestErrors"
-        _check_ocid("work_request_id", id, op)
+        check_ocid("work_request_id", id, op)
         r = self._region(region, id, op)
         client = self._client(r, False, op)
         return self._paginate(op, r, client.list_work_request_errors, id, max_pages=max_pages)
 
     def logs(self, id: str, *, region: Any = None, max_pages: int = 1000) -> Result[builtins.list[Any]]:
         op = "ListWorkRequestLogs"
-        _check_ocid("work_request_id", id, op)
+        check_ocid("work_request_id", id, op)
         r = self._region(region, id, op)
         client = self._client(r, False, op)
         return self._paginate(op, r, client.list_work_request_logs, id, max_pages=max_pages)
@@ -75,7 +75,7 @@ class WorkRequests(_Caller):
         slow the service is. A poll that fails after its retries raises its CloudError.
         """
         op = "GetWorkRequest"
-        _check_ocid("work_request_id", id, op)
+        check_ocid("work_request_id", id, op)
         r = self._region(region, id, op)
         client = self._client(r, True, op)
         stop = stop or threading.Event()

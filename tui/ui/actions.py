@@ -120,7 +120,7 @@ def open_move(app: Any, kind: Any, ocid: str, region: Any) -> Any:
     if _refuse(app, "moving") or _locked(app):
         return None
     from tui.ui.dialogs.move import MoveDialog
-    from tui.ui.screens.compartment_picker import CompartmentPicker
+    from tui.ui.dialogs.compartment_picker import CompartmentPicker
 
     k = kind_of(kind)
 
@@ -166,7 +166,7 @@ def open_bulk(app: Any, view: Any, rows: list[Any], action: str) -> Any:
         screen = BulkDialog(view, todo, skipped, "delete")
         app.push_screen(screen)
         return screen
-    from tui.ui.screens.compartment_picker import CompartmentPicker
+    from tui.ui.dialogs.compartment_picker import CompartmentPicker
 
     def picked(compartment_id: str | None) -> None:
         if compartment_id:

@@ -583,7 +583,7 @@ class ResourceListView(Vertical):
         self.load()
 
     def action_server_filters(self) -> None:
-        from tui.ui.screens.filter_dialog import FilterDialog
+        from tui.ui.dialogs.filter_dialog import FilterDialog
 
         def apply(result: ServerFilters | None) -> None:
             if result is not None:

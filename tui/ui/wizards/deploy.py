@@ -140,7 +140,7 @@ class ListedFrom(DeployStep):
         if not event.button.has_class("where-change"):
             return
         event.stop()
-        from tui.ui.screens.compartment_picker import CompartmentPicker
+        from tui.ui.dialogs.compartment_picker import CompartmentPicker
 
         self.app.push_screen(CompartmentPicker(self.listed_from), self.list_from)
 
