@@ -10,6 +10,7 @@ from tui.cloud import builders_serving as bs
 from tui.cloud.errors import CloudError
 from tui.cloud.operations import Result
 from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, KINDS, kind_of
+from tui.ui.data.presentation import presentation
 
 CHI = "us-chicago-1"
 CLIENT = oci.generative_ai.GenerativeAiClient
@@ -28,9 +29,8 @@ def test_descriptor_names_exist_in_the_sdk(kind):
                  "delete_method"):
         assert callable(getattr(CLIENT, getattr(kind, attr)))
     model_attrs = set(kind.sdk_class("model")().swagger_types)
-    assert {f.attr for f in kind.detail_fields} <= model_attrs
-    summary_attrs = set(kind.sdk_class("summary")().swagger_types)
-    assert {f.attr for f in kind.summary_fields} <= summary_attrs
+    assert {f.attr for f in presentation(kind).detail_fields} <= model_attrs
+    assert presentation(kind).columns and not presentation(kind).summary_fields  # computed columns
     update_attrs = set(kind.sdk_class("update_details")().swagger_types)
     assert set(kind.updatable_fields) == update_attrs
     model_cls = kind.sdk_class("model")
@@ -48,8 +48,8 @@ def _wr_operation_types() -> list[str]:
 def test_descriptor_facts():
     assert kind_of("cluster") is kind_of("dedicated-ai-cluster") is DEDICATED_AI_CLUSTER
     assert kind_of("endpoints") is kind_of("ep") is ENDPOINT
-    assert DEDICATED_AI_CLUSTER.is_warning("needs_attention") and not ENDPOINT.is_warning("NEEDS_ATTENTION")
-    assert DEDICATED_AI_CLUSTER.type_values == ("HOSTING", "FINE_TUNING") and not DEDICATED_AI_CLUSTER.has_type
+    assert "NEEDS_ATTENTION" in DEDICATED_AI_CLUSTER.lifecycle_states and "NEEDS_ATTENTION" not in ENDPOINT.lifecycle_states
+    assert DEDICATED_AI_CLUSTER.type_values == ("HOSTING", "FINE_TUNING")
     assert DEDICATED_AI_CLUSTER.sort_fields == ("timeCreated", "displayName", "lifecycleState")
     assert ENDPOINT.sort_fields == ("displayName", "timeCreated")
     assert ENDPOINT.work_request_types["create"] == "CREATE_ENDPOINT"

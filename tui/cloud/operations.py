@@ -97,7 +97,7 @@ class GenAI(Caller):
         try:
             for name, value in (("vendor", vendor), ("capability", capability)):
                 if value not in (None, [], ()) and name not in k.list_filters:
-                    raise builders.BuilderError(name, "choice", f"{k.plural} cannot be filtered by {name}; "
+                    raise builders.BuilderError(name, "choice", f"{k.nouns} cannot be filtered by {name}; "
                                                                 f"filters: {', '.join(k.list_filters)}")
             if vendor is not None:
                 kwargs["vendor"] = vendor

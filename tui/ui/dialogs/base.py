@@ -108,6 +108,6 @@ class DialogScreen(ModalScreen[Any]):
         """Get the resource (data + etag) in a worker."""
         self.status("Loading…")
         genai = self.app.genai  # type: ignore[attr-defined]
-        self.app.call(self, f"get {self.kind.title.lower()}", genai.get, self.kind, self.ocid,  # type: ignore[attr-defined]
+        self.app.call(self, f"get {self.kind.noun}", genai.get, self.kind, self.ocid,  # type: ignore[attr-defined]
                       region=self.region_id, group="dialog-load", on_success=on_loaded,
                       on_error=lambda e: self.status(describe_error(e), error=True))

@@ -71,7 +71,7 @@ class BulkDialog(DialogScreen):
 
     def __init__(self, view: ResourceListView, rows: list[Row], skipped: list[tuple[Row, str]], action: str,
                  target: str | None = None, target_label: str = "") -> None:
-        plural = view.kind.plural.lower() if len(rows) != 1 else view.kind.title.lower()
+        plural = view.kind.nouns if len(rows) != 1 else view.kind.noun
         verb = VERBS[action][0]
         where = f" to {target_label or target}" if action == "move" else ""
         super().__init__(view.kind, "", None, f"{verb} {len(rows)} {plural}{where}?")
@@ -143,7 +143,7 @@ class BulkDialog(DialogScreen):
         self.query_one("#bulk-confirm", Button).disabled = True
         self.status(f"{VERBS[self.action][0]} {len(self.rows)}: {VERBS[self.action][1]} one by one…")
         app: Any = self.app
-        self.app.call(self, f"{self.action} {len(self.rows)} {self.kind.plural.lower()}", run_bulk,  # type: ignore[attr-defined]
+        self.app.call(self, f"{self.action} {len(self.rows)} {self.kind.nouns}", run_bulk,  # type: ignore[attr-defined]
                       app.genai, self.kind, self.rows, self.action, self.target, group="dialog-bulk",
                       on_success=self._done, on_error=self._failed)
 
@@ -166,7 +166,7 @@ class BulkDialog(DialogScreen):
         self.status(summary + (f"; {failed} refused (still marked)" if failed else ""), error=bool(failed))
         if ok:
             app.reload_current()
-            app.notify(f"{verb.capitalize()} {len(ok)} {self.kind.plural.lower()}", markup=False)
+            app.notify(f"{verb.capitalize()} {len(ok)} {self.kind.nouns}", markup=False)
 
     def _failed(self, error: CloudError) -> None:  # run_bulk keeps per-row errors; this is a bug's way out
         self.busy = False

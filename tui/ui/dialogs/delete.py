@@ -49,7 +49,7 @@ class DeleteDialog(DialogScreen):
     def __init__(self, kind: Any, ocid: str, region: Any, display_name: str) -> None:
         super().__init__(kind, ocid, region, "")
         self.display_name = display_name or ""
-        self.dialog_title = f"Delete {self.kind.title.lower()}?"
+        self.dialog_title = f"Delete {self.kind.noun}?"
         self.etag: str | None = None
         self.endpoints: dict[str, str] = {}
 
@@ -84,7 +84,7 @@ class DeleteDialog(DialogScreen):
         self.status("Deleting…")
         genai = self.app.genai  # type: ignore[attr-defined]
         kwargs = {"if_match": self.etag} if self.etag else {}
-        self.app.call(self, f"delete {self.kind.title.lower()}", genai.delete, self.kind, self.ocid,  # type: ignore[attr-defined]
+        self.app.call(self, f"delete {self.kind.noun}", genai.delete, self.kind, self.ocid,  # type: ignore[attr-defined]
                       region=self.region_id, group="dialog-delete", on_success=self._deleted,
                       on_error=self._failed, **kwargs)
 

@@ -44,7 +44,7 @@ class EditDialog(DialogScreen):
 
     def __init__(self, kind: Any, ocid: str, region: Any) -> None:
         super().__init__(kind, ocid, region, "")
-        self.dialog_title = f"Edit {self.kind.title.lower()}"
+        self.dialog_title = f"Edit {self.kind.noun}"
         self.original: dict[str, Any] | None = None
         self.etag: str | None = None
         self.conflicted: list[tuple[str, Any, Any]] = []
@@ -166,7 +166,7 @@ class EditDialog(DialogScreen):
         self.query_one("#edit-save", Button).disabled = True
         self.status(f"Saving {', '.join(conflict.LABELS[f] for f in changed)} (if-match {self.etag})…")
         genai = self.app.genai  # type: ignore[attr-defined]
-        self.app.call(self, f"update {self.kind.title.lower()}", genai.update, self.kind, self.ocid,  # type: ignore[attr-defined]
+        self.app.call(self, f"update {self.kind.noun}", genai.update, self.kind, self.ocid,  # type: ignore[attr-defined]
                       details, if_match=self.etag, region=self.region_id, group="dialog-save",
                       on_success=self._saved, on_error=self._failed)
 

@@ -26,7 +26,7 @@ class MoveDialog(DialogScreen):
     def __init__(self, kind: Any, ocid: str, region: Any, target_compartment_id: str,
                  target_label: str = "") -> None:
         super().__init__(kind, ocid, region, "")
-        self.dialog_title = f"Move {self.kind.title.lower()} to another compartment"
+        self.dialog_title = f"Move {self.kind.noun} to another compartment"
         self.target = target_compartment_id
         self.target_label = target_label or target_compartment_id
         self.etag: str | None = None
@@ -66,7 +66,7 @@ class MoveDialog(DialogScreen):
         self.query_one("#move-confirm", Button).disabled = True
         self.status("Moving…")
         genai = self.app.genai  # type: ignore[attr-defined]
-        self.app.call(self, f"move {self.kind.title.lower()}", genai.change_compartment, self.kind, self.ocid,  # type: ignore[attr-defined]
+        self.app.call(self, f"move {self.kind.noun}", genai.change_compartment, self.kind, self.ocid,  # type: ignore[attr-defined]
                       self.target, if_match=self.etag, region=self.region_id,
                       retry_token=self.submission.retry_token, group="dialog-move",
                       on_success=self._moved, on_error=self._failed)

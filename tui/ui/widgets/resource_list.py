@@ -180,7 +180,7 @@ class ResourceListView(Vertical):
     def compose(self):
         yield StatusLine(id=f"{self.id}-status")
         with Horizontal():
-            table = VirtualTable(list_columns(self.kind), empty_text=f"No {self.kind.plural.lower()} loaded yet",
+            table = VirtualTable(list_columns(self.kind), empty_text=f"No {self.kind.nouns} loaded yet",
                                  id=f"{self.id}-table")
             table.default_sort = default_sort(table.columns)
             yield table
@@ -235,8 +235,8 @@ class ResourceListView(Vertical):
         columns = list(self.table.columns)
         where = "all regions" if ctx.all_regions else ctx.region.id
         if not quiet:
-            self.status.busy(f"Listing {self.kind.plural.lower()} in {where}")
-            self.table.empty_text = f"Listing {self.kind.plural.lower()} …"  # repaints itself if shown
+            self.status.busy(f"Listing {self.kind.nouns} in {where}")
+            self.table.empty_text = f"Listing {self.kind.nouns} …"  # repaints itself if shown
         filters = self.filters.for_kind(self.kind)
         on_screen = self.table.rows
         kind, genai = self.kind, app.genai
@@ -254,7 +254,7 @@ class ResourceListView(Vertical):
         def failed(error: CloudError) -> None:
             self.post_message(self.ListingFailed(request, error))
 
-        app.call(self, f"list {self.kind.plural.lower()}", fetch, group="list", on_success=loaded, on_error=failed)
+        app.call(self, f"list {self.kind.nouns}", fetch, group="list", on_success=loaded, on_error=failed)
         return True
 
     def _settle_inflight(self, error: CloudError | None = None) -> None:
@@ -334,7 +334,7 @@ class ResourceListView(Vertical):
 
     def _failed(self, error: CloudError, announce: bool = True) -> None:
         self.loaded = True
-        self.table.empty_text = f"Could not list {self.kind.plural.lower()}: {clean(error.code or error.message)}"
+        self.table.empty_text = f"Could not list {self.kind.nouns}: {clean(error.code or error.message)}"
         self.table.set_rows([])
         self.rowset.replace([])
         retry = "  (r retries)" if is_connection_error(error) else ""
@@ -345,16 +345,16 @@ class ResourceListView(Vertical):
 
     def _empty_text(self) -> str:
         if self.query_text:
-            return f"No {self.kind.plural.lower()} match /{clean(self.query_text)}  (esc clears)"
+            return f"No {self.kind.nouns} match /{clean(self.query_text)}  (esc clears)"
         if self.filters.active:
-            return f"No {self.kind.plural.lower()} match the filters  (f to change)"
-        return f"No {self.kind.plural.lower()} in this compartment and region"
+            return f"No {self.kind.nouns} match the filters  (f to change)"
+        return f"No {self.kind.nouns} in this compartment and region"
 
     def _update_status(self) -> None:
         shown, total = self.table.row_count, len(self.rowset)
         text = Text()
         text.append(f"{shown}" if shown == total else f"{shown}/{total}", style="bold")
-        text.append(f" {self.kind.plural.lower()}")
+        text.append(f" {self.kind.nouns}")
         ctx = self.console.context
         text.append(f" in {'all regions' if ctx.all_regions else ctx.region.id}")
         if self.query_text:
@@ -595,7 +595,7 @@ class ResourceListView(Vertical):
     def _selected(self) -> Row | None:
         row = self.table.current_row
         if row is None:
-            self.console.notify(f"Select a {self.kind.title.lower()} first", severity="warning")
+            self.console.notify(f"Select a {self.kind.noun} first", severity="warning")
         return row
 
     def action_create(self) -> None:

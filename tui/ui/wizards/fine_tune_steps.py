@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
 from tui.facts import fine_tuning
+from tui.cloud.resources import DEDICATED_AI_CLUSTER
 from tui.cloud.suitability import Subject
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField, first_broken
@@ -55,7 +56,7 @@ class FineTuneStep(DraftStep):
     def draft(self) -> FineTuneDraft:
         return cast("FineTuneWizard", self.wizard).draft
 
-CLUSTER_TYPE = "generativeaidedicatedaicluster"
+CLUSTER_TYPE = DEDICATED_AI_CLUSTER.ocid_type
 
 
 def _note(text: str, classes: str = "step-note") -> Static:
