@@ -18,7 +18,7 @@ _EXPORTS = {
     "BuilderError": "builder_error",
     "CloudSession": "clients",
     "CloudError": "errors", "from_exception": "errors",
-    "Result": "calls", "new_retry_token": "calls",
+    "Result": "calls", "new_retry_token": "tokens",
     "GenAI": "operations",
     "IMPORTED_MODEL": "resources", "KINDS": "resources", "MODEL": "resources", "ResourceKind": "resources",
     "kind_of": "resources", "normalize_capability": "resources",

@@ -18,6 +18,7 @@ import oci.util
 
 from tui.facts import fine_tuning
 from tui.cloud.builder_error import BuilderError  # re-exported: its home moved to break a cycle
+from tui.cloud.tokens import MASK  # re-exported
 from tui.facts.regions import UnknownRegionError, lookup_region
 from tui.cloud.resources import (
     DEDICATED_AI_CLUSTER,
@@ -49,7 +50,6 @@ __all__ = [
     "MASK",
 ]
 
-MASK = "********"
 
 DISPLAY_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 DISPLAY_NAME_MAX = 255

@@ -7,25 +7,18 @@ the other's internals.
 
 from __future__ import annotations
 
-import secrets
-import string
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Generic, TypeVar
 
 from tui.cloud import builders
 from tui.cloud.clients import CloudSession, RetryPolicy
 from tui.cloud.errors import CloudError, from_exception
+from tui.cloud.tokens import new_retry_token
 from tui.facts.regions import Region, UnknownRegionError, resolve_region
 
 __all__ = ["Result", "Caller", "check_ocid", "new_retry_token"]
 
 T = TypeVar("T")
-_TOKEN_ALPHABET = string.ascii_letters + string.digits
-
-
-def new_retry_token() -> str:
-    """A fresh opc-retry-token (32 alphanumerics; the service keeps it for 24 h)."""
-    return "".join(secrets.choice(_TOKEN_ALPHABET) for _ in range(32))
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from typing import Any, Callable
 from rich.text import Text
 
 from tui.cloud.resources import ResourceKind
+from tui.cloud.tokens import MASK
 from tui.ui.data.presentation import presentation
 from tui.ui.text import clean
 
 SECRET_MARKERS = ("token", "password", "secret", "passphrase", "private_key", "privatekey")
-MASK = "••••••••"
 NEAR_DAYS = 90
 
 LABEL_STYLE = "bold"

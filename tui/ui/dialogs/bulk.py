@@ -21,6 +21,7 @@ from textual.widgets import Button, Static
 
 from tui.cloud.errors import CloudError
 from tui.ui.data.rows import Row
+from tui.ui.console import read_only_reason
 from tui.ui.dialogs.base import DialogScreen
 from tui.ui.text import clean
 
@@ -136,8 +137,8 @@ class BulkDialog(DialogScreen):
     def action_confirm(self, action: str) -> None:
         if action != self.action or self.busy or self.outcomes is not None or not self.rows:
             return
-        if getattr(self.app, "read_only", False):
-            self.status("Read-only mode: nothing can be changed.", error=True)
+        if (refused := read_only_reason(self.app, VERBS[self.action][1])):
+            self.status(refused, error=True)
             return
         self.busy = True
         self.query_one("#bulk-confirm", Button).disabled = True

@@ -16,7 +16,8 @@ from textual.binding import Binding
 from textual.widgets import Button, Static
 
 from tui.cloud.errors import CloudError
-from tui.ui.dialogs.base import DialogScreen, describe_error
+from tui.ui.console import read_only_reason
+from tui.ui.dialogs.base import DialogScreen, describe_error, finish_after_success
 from tui.ui.text import clean
 
 ENDPOINT_OCID = re.compile(r"ocid1\.generativeaiendpoint\.[A-Za-z0-9_.-]*[A-Za-z0-9]")
@@ -76,8 +77,8 @@ class DeleteDialog(DialogScreen):
     def action_confirm(self) -> None:
         if self.busy:
             return
-        if getattr(self.app, "read_only", False):
-            self.status("Read-only mode: nothing can be deleted.", error=True)
+        if (refused := read_only_reason(self.app, "deleting")):
+            self.status(refused, error=True)
             return
         self.busy = True
         self.query_one("#delete-confirm", Button).disabled = True
@@ -90,13 +91,8 @@ class DeleteDialog(DialogScreen):
 
     def _deleted(self, result: Any) -> None:
         self.busy = False
-        app: Any = self.app
-        if result.work_request_id:
-            app.track_work_request(result.work_request_id, result.region or self.region_id,
-                                   f"delete {self.display_name}")
-        app.reload_current()
-        app.notify(f"Deleting {self.display_name}", markup=False)
-        self.dismiss(result)
+        finish_after_success(self, result, label=f"delete {self.display_name}", region=self.region_id,
+                             message=f"Deleting {self.display_name}")
 
     def _failed(self, error: CloudError) -> None:
         self.busy = False

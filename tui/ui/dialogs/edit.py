@@ -22,8 +22,9 @@ from textual.binding import Binding
 from textual.widgets import Button, Input, Static
 
 from tui.cloud.errors import CloudError
+from tui.ui.console import read_only_reason
 from tui.ui.dialogs import conflict, edit_fields
-from tui.ui.dialogs.base import DialogScreen, describe_error, retry_can_help
+from tui.ui.dialogs.base import DialogScreen, describe_error, finish_after_success, retry_can_help
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField
 from tui.ui.forms.rules import Rule
@@ -143,8 +144,8 @@ class EditDialog(DialogScreen):
     def action_save(self) -> None:
         if self.busy or self.original is None:
             return
-        if getattr(self.app, "read_only", False):
-            self.status("Read-only mode: nothing can be changed.", error=True)
+        if (refused := read_only_reason(self.app, "editing")):
+            self.status(refused, error=True)
             return
         broken = self.check()
         if broken:
@@ -172,13 +173,8 @@ class EditDialog(DialogScreen):
 
     def _saved(self, result: Any) -> None:
         self.busy = False
-        app: Any = self.app
         name = self.fields["display_name"].value
-        if result.work_request_id:
-            app.track_work_request(result.work_request_id, result.region or self.region_id, f"update {name}")
-        app.reload_current()
-        app.notify(f"Updated {name}", markup=False)
-        self.dismiss(result)
+        finish_after_success(self, result, label=f"update {name}", region=self.region_id, message=f"Updated {name}")
 
     def _failed(self, error: CloudError) -> None:
         self.busy = False

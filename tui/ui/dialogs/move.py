@@ -15,7 +15,8 @@ from textual.binding import Binding
 from textual.widgets import Button, Static
 
 from tui.cloud.errors import CloudError
-from tui.ui.dialogs.base import DialogScreen, describe_error
+from tui.ui.console import read_only_reason
+from tui.ui.dialogs.base import DialogScreen, describe_error, finish_after_success
 from tui.ui.text import clean
 from tui.ui.wizards.submit import Submission
 
@@ -58,8 +59,8 @@ class MoveDialog(DialogScreen):
     def action_confirm(self) -> None:
         if self.busy or self.etag is None or self.query_one("#move-confirm", Button).disabled:
             return
-        if getattr(self.app, "read_only", False):
-            self.status("Read-only mode: nothing can be moved.", error=True)
+        if (refused := read_only_reason(self.app, "moving")):
+            self.status(refused, error=True)
             return
         self.busy = True
         self.submission.start()
@@ -74,12 +75,8 @@ class MoveDialog(DialogScreen):
     def _moved(self, result: Any) -> None:
         self.busy = False
         self.submission.succeeded(result)
-        app: Any = self.app
-        if result.work_request_id:
-            app.track_work_request(result.work_request_id, result.region or self.region_id, f"move {self.model_name}")
-        app.reload_current()
-        app.notify(f"Moved {self.model_name} to {self.target_label}", markup=False)
-        self.dismiss(result)
+        finish_after_success(self, result, label=f"move {self.model_name}", region=self.region_id,
+                             message=f"Moved {self.model_name} to {self.target_label}")
 
     def _failed(self, error: CloudError) -> None:
         self.busy = False

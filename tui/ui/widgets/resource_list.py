@@ -29,6 +29,7 @@ from textual.message import Message
 
 from tui.cloud.errors import CloudError
 from tui.cloud.resources import MODEL, ResourceKind
+from tui.ui.console import read_only_reason
 from tui.ui.data.columns import Column
 from tui.ui.data.loading import Listing, all_regions, fetch_listing
 from tui.ui.data.marks import Marks
@@ -664,7 +665,7 @@ class ResourceListView(Vertical):
         if action in MUTATING_ACTIONS and self.console.read_only:
             verb = {"create": "creating", "edit": "editing", "move": "moving", "delete": "deleting",
                     "deploy": "deploying"}[action]
-            return f"Read-only mode blocks {verb} (started with --read-only)."
+            return read_only_reason(self.app, verb)
         if action in ROW_ACTIONS and is_base_model(self.kind, self.table.current_row) and not (
                 action in BULK_ACTIONS and self.marks):
             return BASE_NOT_DEPLOYED if action == "deploy" else BASE_MANAGED

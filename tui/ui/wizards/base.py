@@ -27,7 +27,8 @@ from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Static
 
 from tui.cloud.errors import CloudError
-from tui.ui.console import console_app
+from tui.ui.console import console_app, read_only_reason
+from tui.ui.dialogs.base import finish_after_success
 from tui.ui.text import clean
 from tui.ui.wizards.submit import Submission, scrub
 
@@ -316,8 +317,8 @@ class WizardScreen(Screen[Any]):
     def action_submit(self) -> None:
         if self.index != len(self._steps) - 1 or self.submission.in_flight or self.submission.done:
             return
-        if getattr(self.app, "read_only", False):
-            self.status("Read-only mode: nothing can be created.", error=True)
+        if (refused := read_only_reason(self.app, "creating")):
+            self.status(refused, error=True)
             return
         for n, step in enumerate(self._steps[:-1]):  # a field edited after review must still be valid
             broken = step.check()
@@ -344,16 +345,11 @@ class WizardScreen(Screen[Any]):
 
     def _submitted(self, result: Any) -> None:
         self.submission.succeeded(result)
-        app: Any = self.app
         work_request_id = getattr(result, "work_request_id", None)
-        region = getattr(result, "region", None) or self.region_id
-        if work_request_id:
-            app.track_work_request(work_request_id, region, f"{self.ACTION} {self.resource_label()}")
-        app.reload_current()
-        app.notify(f"Submitted: {self.resource_label()}" + (f" (work request {work_request_id})"
-                                                            if work_request_id else ""),
-                   title=self.TITLE_TEXT, markup=False)
-        self.dismiss(result)
+        finish_after_success(self, result, label=f"{self.ACTION} {self.resource_label()}", region=self.region_id,
+                             message=f"Submitted: {self.resource_label()}"
+                             + (f" (work request {work_request_id})" if work_request_id else ""),
+                             title=self.TITLE_TEXT)
 
     def _failed(self, error: CloudError) -> None:
         error = scrub(error, self.secrets())

@@ -8,15 +8,11 @@ create two. The token is generated when the form opens and never rotated.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from tui.cloud.errors import CloudError
-
-
-def new_retry_token() -> str:
-    return uuid.uuid4().hex  # 32 characters: within the service's 64
+from tui.cloud.tokens import new_retry_token
 
 
 @dataclass
