@@ -22,10 +22,10 @@ from typing import Any, Callable
 from tui.cloud.errors import CloudError, from_exception
 from tui.cloud.calls import Caller, Result, check_ocid
 from tui.facts.regions import Region
+from tui.facts.work_requests import TERMINAL_STATUSES
 
 __all__ = ["WorkRequests", "TERMINAL_STATUSES"]
 
-TERMINAL_STATUSES = ("SUCCEEDED", "FAILED", "CANCELED")
 
 
 class WorkRequests(Caller):

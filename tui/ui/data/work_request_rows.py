@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Callable
 
+from tui.facts.work_requests import TERMINAL_STATUSES
 from tui.ui.data.columns import Column
 from tui.ui.data.rows import Row, _sort_key, format_value
 from tui.ui.text import clean
@@ -28,7 +29,7 @@ WR_COLUMNS = [
 #: the column a new list is sorted by (newest accepted first)
 ACCEPTED_COLUMN = next(i for i, c in enumerate(WR_COLUMNS) if c.key == "time_accepted")
 
-SETTLED = {"SUCCEEDED", "FAILED", "CANCELED"}
+SETTLED = frozenset(TERMINAL_STATUSES)
 
 #: the view that lists a resource, by the type segment of its OCID
 VIEW_OF_OCID_TYPE = {
