@@ -28,6 +28,7 @@ from tui.ui.wizards import cluster_choice
 from tui.ui.wizards.fine_tune_draft import FineTuneDraft
 from tui.ui.wizards.import_draft import ImportDraft
 from tui.ui.wizards.picker import ResourcePicker
+from tui.ui.wizards.picker_step import PickerStep
 
 if TYPE_CHECKING:
     from tui.ui.wizards.fine_tune import FineTuneWizard
@@ -77,7 +78,7 @@ def _hyper_warning(spec: fine_tuning.HyperParameter, text: str) -> str | None:
     return rules.hyperparameter(spec, text)[1]
 
 
-class BaseModelStep(FineTuneStep):
+class BaseModelStep(FineTuneStep, PickerStep):
     title = "Base model"
     short = "Base"
     DEFAULT_CSS = STEP_CSS
@@ -95,23 +96,10 @@ class BaseModelStep(FineTuneStep):
             id="base-picker",
         )
 
-    @property
-    def picker(self) -> ResourcePicker:
-        return self.query_one(ResourcePicker)
-
     def entered(self) -> None:
         base = self.draft.base_model_name
         self.picker.load(force=base != getattr(self, "_judged_for", base))  # re-judge for a new base model
         self._judged_for = base
-
-    def first_focus(self) -> Any:
-        return self.picker.option_list if self.picker.loaded else self.picker.query_one("Input")
-
-    def on_resource_picker_picked(self, event: ResourcePicker.Picked) -> None:
-        event.stop()
-        self.save()
-        if event.chosen:
-            self.wizard.action_next()
 
     def save(self) -> None:
         draft = self.draft
@@ -301,7 +289,7 @@ def _optional_cluster_ocid(text: str) -> str | None:
     return None if text == "" else rules.ocid(CLUSTER_TYPE)(text)
 
 
-class ClusterStep(FineTuneStep):
+class ClusterStep(FineTuneStep, PickerStep):
     title = "Cluster"
     DEFAULT_CSS = STEP_CSS
 
@@ -323,10 +311,6 @@ class ClusterStep(FineTuneStep):
                         placeholder="ocid1.generativeaidedicatedaicluster.oc1....")
 
     @property
-    def picker(self) -> ResourcePicker:
-        return self.query_one(ResourcePicker)
-
-    @property
     def pasted(self) -> FormField:
         return self.query_one("#cluster-ocid", FormField)
 
@@ -337,12 +321,6 @@ class ClusterStep(FineTuneStep):
 
     def first_focus(self) -> Any:
         return self.picker.option_list if self.picker.loaded else self.pasted.input
-
-    def on_resource_picker_picked(self, event: ResourcePicker.Picked) -> None:
-        event.stop()
-        self.save()
-        if event.chosen:
-            self.wizard.action_next()
 
     def on_input_changed(self) -> None:
         self.save()
