@@ -150,7 +150,7 @@ class EditDialog(DialogScreen):
         broken = self.check()
         if broken:
             self.status(f"✗ {broken}", error=True)
-            from tui.ui.wizards.base import focus_first_invalid
+            from tui.ui.forms.focus import focus_first_invalid
 
             focus_first_invalid(self)
             return

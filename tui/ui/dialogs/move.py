@@ -18,7 +18,7 @@ from tui.cloud.errors import CloudError
 from tui.ui.console import read_only_reason
 from tui.ui.dialogs.base import DialogScreen, describe_error, finish_after_success
 from tui.ui.text import clean
-from tui.ui.wizards.submit import Submission
+from tui.ui.forms.submit import Submission
 
 
 class MoveDialog(DialogScreen):

@@ -21,16 +21,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Static
 
 from tui.cloud.errors import CloudError
 from tui.ui.console import console_app, read_only_reason
 from tui.ui.dialogs.base import finish_after_success
 from tui.ui.text import clean
-from tui.ui.wizards.submit import Submission, scrub
+from tui.ui.forms.focus import focus_first_invalid
+from tui.ui.forms.submit import Submission, scrub
 
 log = logging.getLogger(__name__)
 
@@ -59,24 +58,6 @@ class Step(Vertical):
     def first_focus(self) -> Any:
         """The widget to focus when the step is shown."""
         return None
-
-
-def focus_first_invalid(container: DOMNode) -> Widget | None:
-    """Focus the first field under `container` that shows a broken rule (after a failed check).
-
-    Returns the focused widget, or None when no field is marked invalid (the error is elsewhere,
-    e.g. a picker with nothing chosen)."""
-    from tui.ui.forms.field import FormField
-
-    for field in container.query(FormField):
-        if field.has_class("-error") and field.display:
-            field.focus()
-            return field.input
-    for widget in container.query("Input.-invalid"):
-        if widget.display and widget.focusable:
-            widget.focus()
-            return widget
-    return None
 
 
 class StepIndicator(Static):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.cloud.errors import CloudError
-from tui.cloud.tokens import new_retry_token
+from tui.cloud.tokens import MASK, new_retry_token
 
 
 @dataclass
@@ -50,7 +50,7 @@ def scrub(error: CloudError, secrets: list[str]) -> CloudError:
             return text
         for secret in secrets:
             if secret:
-                text = text.replace(secret, "********")
+                text = text.replace(secret, MASK)
         return text
 
     if not any(s and s in (str(error.message) + str(error.hint or "")) for s in secrets):
