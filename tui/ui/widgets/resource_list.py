@@ -37,6 +37,7 @@ from tui.ui.data.presentation import list_columns
 from tui.ui.data.query import parse_query
 from tui.ui.data.rows import Row, build_row
 from tui.ui.data.rowset import RowSet, SortState
+from tui.ui.data.sorting import next_sort_column
 from tui.ui.refresher import is_connection_error
 from tui.ui.text import clean
 from tui.ui.widgets.detail_pane import DetailPane
@@ -429,12 +430,9 @@ class ResourceListView(Vertical):
         self._recompute()
 
     def action_sort_next(self) -> None:
-        visible = [self.table.columns.index(c) for c in self.table.visible_columns]
-        if not visible:
-            return
-        current = self.sort.column
-        nxt = visible[0] if current not in visible else visible[(visible.index(current) + 1) % len(visible)]
-        self.sort_by(nxt, descending=False)
+        nxt = next_sort_column([self.table.columns.index(c) for c in self.table.visible_columns], self.sort.column)
+        if nxt is not None:
+            self.sort_by(nxt, descending=False)
 
     def action_sort_reverse(self) -> None:
         column = self.sort.column if self.sort.column is not None else 0

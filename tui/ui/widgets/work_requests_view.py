@@ -32,6 +32,7 @@ from tui.ui.data.loading import all_regions
 from tui.ui.data.query import apply_query, parse_query
 from tui.ui.data.rows import Row
 from tui.ui.data.rowset import SortState
+from tui.ui.data.sorting import next_sort_column
 from tui.ui.data.work_request_rows import (
     ACCEPTED_COLUMN, SETTLED, WR_COLUMNS, WorkRequestFilters, build_wr_row, failed_recently, progress_bar,
     resolve_resource_names, resource_of, view_of,
@@ -412,12 +413,9 @@ class WorkRequestsView(Vertical):
         self._show_rows()
 
     def action_sort_next(self) -> None:
-        visible = [WR_COLUMNS.index(c) for c in self.table.visible_columns]
-        if not visible:
-            return
-        current = self.sort.column
-        nxt = visible[0] if current not in visible else visible[(visible.index(current) + 1) % len(visible)]
-        self.sort_by(nxt, descending=False)
+        nxt = next_sort_column([WR_COLUMNS.index(c) for c in self.table.visible_columns], self.sort.column)
+        if nxt is not None:
+            self.sort_by(nxt, descending=False)
 
     def action_sort_reverse(self) -> None:
         column = self.sort.column if self.sort.column is not None else ACCEPTED_COLUMN
