@@ -158,25 +158,34 @@ class ResourceListView(Vertical):
     def __init__(self, kind: ResourceKind, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.kind = kind
+        """The resource kind listed (its descriptor; its presentation gives the columns)."""
         self.rowset = RowSet()
+        """Every listed row, and the filtered, sorted view of them the table shows."""
         self.filters = ServerFilters()
+        """The API-side filters of the list (`f`), sent with every list call."""
         self.query_text = ""
+        """The `/` filter, applied to the rows on the client (`!` inverts, `~` is fuzzy)."""
         self.sort = SortState()
+        """The sort column and direction (`s` / `S`, a header click)."""
         self.loaded = False
+        """Whether a listing has been applied at least once."""
         self.failures: dict[str, CloudError] = {}
+        """Region id -> why listing it failed (the all-regions view lists the regions that answered)."""
         self._listing: Listing | None = None
         self._detail_timer: Any = None
         self._last_detail_key: str | None = None
-        #: when the rows on screen were last listed (the console's clock), for "updated 5 s ago"
         self.updated: datetime | None = None
+        """When the rows on screen were last listed (the console's clock), for "updated 5 s ago"."""
         self._with_region = False
         self._generation = 0
         #: the refresher's `done` for the round in flight (called when it is applied or superseded)
         self._inflight_done: Callable[[CloudError | None], None] | None = None
         self.refresh_error: CloudError | None = None
-        self.pending_key: str | None = None  # a row to put the cursor on once the next view arrives
-        #: rows marked with `space` (keys); delete and move act on all of them (tui/ui/dialogs/bulk.py)
+        """Why the last background refresh failed (the rows shown are then older), or None."""
+        self.pending_key: str | None = None
+        """A row to put the cursor on once the next listing arrives (a jump from elsewhere)."""
         self.marks = Marks()
+        """Rows marked with `space` (keys); delete and move act on all of them (tui/ui/dialogs/bulk.py)."""
 
     # ------------------------------------------------------------------ layout
     def compose(self):

@@ -157,10 +157,12 @@ class WorkRequestsView(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.listed: dict[str, tuple[Any, str]] = {}  # key -> (work request, region)
+        self.listed: dict[str, tuple[Any, str]] = {}
+        """Row key -> (work request, region) as last listed."""
         self.loaded = False
-        #: when the list was last read (the console's clock), for "updated 5 s ago"
+        """Whether a listing has been applied at least once."""
         self.updated: datetime | None = None
+        """When the list was last read (the console's clock), for "updated 5 s ago"."""
         self._generation = 0
         self._inflight_done: Callable[[CloudError | None], None] | None = None
         self._rows_shown: list[tuple[str, str, tuple[str, ...], str]] = []
@@ -168,13 +170,19 @@ class WorkRequestsView(Vertical):
         # key -> ((status, percent), errors, logs): a poll that changes nothing must not flicker the pane
         self._detail_cache: dict[str, tuple[tuple[Any, Any], list[Any], list[Any]]] = {}
         self.all_rows: list[Row] = []
-        #: resource OCID -> name read with a GET (for resources no loaded list holds; "" = gone)
-        self.names: dict[str, str] = {}  # listed + tracked, before the `/` filter and the sort
+        """Every row, listed and tracked, before the `/` filter and the sort."""
+        self.names: dict[str, str] = {}
+        """Resource OCID -> name read with a GET (for resources no loaded list holds; "" = gone)."""
         self.query_text = ""
+        """The `/` filter, applied to the rows on the client."""
         self.sort = DEFAULT_SORT
+        """The sort column and direction (accepted, newest first, until `s` / `S`)."""
         self.filters = WorkRequestFilters()
+        """Status (sent to the API) and operation type (applied to the rows)."""
         self.failures: dict[str, CloudError] = {}
-        self.pending_key: str | None = None  # jump machinery (app.jump_to_row) may set it
+        """Region id -> why listing it failed (the all-regions view)."""
+        self.pending_key: str | None = None
+        """A row to put the cursor on once the next listing arrives (`app.jump_to_row` sets it)."""
 
     def compose(self):
         yield StatusLine(id="wr-status")
