@@ -17,6 +17,8 @@ from typing import Any, Iterable
 
 from tui.cloud.builder_error import BuilderError
 from tui.cloud.errors import CloudError
+from tui.facts import models
+from tui.facts.models import IMPORTED_MODEL_PRIMARY_CAPABILITIES
 
 __all__ = [
     "ResourceKind",
@@ -144,28 +146,14 @@ class ResourceKind:
 
 SORT_ORDERS = ("ASC", "DESC")
 
-_MODEL_CAPS = (
-    "TEXT_GENERATION", "TEXT_SUMMARIZATION", "TEXT_EMBEDDINGS", "FINE_TUNE", "CHAT", "TEXT_RERANK",
-    "TEXT_TO_IMAGE", "IMAGE_TEXT_TO_IMAGE", "IMAGE_TEXT_TO_TEXT", "IMAGE_TEXT_TO_VIDEO", "IMAGE_TO_IMAGE",
-    "REALTIME", "AUDIO_TO_AUDIO", "AUDIO_TO_TEXT", "TEXT_TO_AUDIO", "TEXT_TO_VIDEO", "AUDIO_TEXT_TO_TEXT",
-    "AUDIO_TRANSLATION", "VIDEO_TEXT_TO_TEXT",
-)
-_IMPORTED_CAPS = (
-    "TEXT_TO_TEXT", "IMAGE_TEXT_TO_TEXT", "EMBEDDING", "RERANK",
-    "TEXT_TO_IMAGE", "IMAGE_TEXT_TO_IMAGE", "IMAGE_TEXT_TO_VIDEO", "IMAGE_TO_IMAGE",
-    "REALTIME", "AUDIO_TO_AUDIO", "AUDIO_TO_TEXT", "TEXT_TO_AUDIO", "TEXT_TO_VIDEO", "AUDIO_TEXT_TO_TEXT",
-    "AUDIO_TRANSLATION", "VIDEO_TEXT_TO_TEXT",
-)
-#: An imported model supports exactly one of these (manage-imported-models.htm).
-IMPORTED_MODEL_PRIMARY_CAPABILITIES = ("TEXT_TO_TEXT", "IMAGE_TEXT_TO_TEXT", "EMBEDDING", "RERANK")
 _MODEL_FILTERS = ("vendor", "capability", "lifecycle_state", "display_name", "id")
 _MODEL_UPDATABLE = ("display_name", "description", "vendor", "version", *_TAGS)
 
 MODEL = ResourceKind(
     key="model", sdk_name="Model", noun="model",
-    lifecycle_states=("ACTIVE", "CREATING", "DELETING", "DELETED", "FAILED"),
+    lifecycle_states=models.MODEL_STATES,
     transitional_states=("CREATING", "DELETING"),
-    capabilities=_MODEL_CAPS,
+    capabilities=models.MODEL_CAPABILITIES,
     async_ops=frozenset({"create", "delete"}),
     type_values=("BASE", "CUSTOM"),
     list_filters=_MODEL_FILTERS,
@@ -174,8 +162,8 @@ MODEL = ResourceKind(
 
 IMPORTED_MODEL = ResourceKind(
     key="imported_model", sdk_name="ImportedModel", noun="imported model",
-    lifecycle_states=_SERVING_STATES,
-    capabilities=_IMPORTED_CAPS,
+    lifecycle_states=models.IMPORTED_MODEL_STATES,
+    capabilities=models.IMPORTED_MODEL_CAPABILITIES,
     move_work_request=False,
     list_filters=_MODEL_FILTERS,
     updatable_fields=_MODEL_UPDATABLE,
