@@ -242,7 +242,7 @@ class GenAI(Caller):
         if not compartment:
             return None
         try:
-            found = self.work_requests.list(compartment, region=region, resource_id=resource.id).data
+            found = self.work_requests.list_work_requests(compartment, region=region, resource_id=resource.id).data
         except CloudError:
             return None
         mine = [w for w in found if str(getattr(w, "operation_type", "")).startswith(f"{verb}_")

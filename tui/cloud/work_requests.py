@@ -13,8 +13,6 @@ An abandoned poll is a read, so nothing is left half-made.
 
 from __future__ import annotations
 
-import builtins
-
 import threading
 import time
 from typing import Any, Callable
@@ -36,8 +34,9 @@ class WorkRequests(Caller):
         client = self._client(r, not interactive, op)
         return Result.from_response(self._invoke(op, r, client.get_work_request, id), r)
 
-    def list(self, compartment_id: str, *, region: Any = None, resource_id: str | None = None,
-             status: str | None = None, max_pages: int = 1000, page_size: int | None = None) -> Result[builtins.list[Any]]:
+    def list_work_requests(self, compartment_id: str, *, region: Any = None, resource_id: str | None = None,
+                           status: str | None = None, max_pages: int = 1000,
+                           page_size: int | None = None) -> Result[list[Any]]:
         op = "ListWorkRequests"
         check_ocid("compartment_id", compartment_id, op)
         r = self._region(region, resource_id, op)
@@ -51,14 +50,14 @@ class WorkRequests(Caller):
             kwargs["limit"] = page_size
         return self._paginate(op, r, client.list_work_requests, compartment_id, max_pages=max_pages, **kwargs)
 
-    def errors(self, id: str, *, region: Any = None, max_pages: int = 1000) -> Result[builtins.list[Any]]:
+    def errors(self, id: str, *, region: Any = None, max_pages: int = 1000) -> Result[list[Any]]:
         op = "ListWorkRequestErrors"
         check_ocid("work_request_id", id, op)
         r = self._region(region, id, op)
         client = self._client(r, False, op)
         return self._paginate(op, r, client.list_work_request_errors, id, max_pages=max_pages)
 
-    def logs(self, id: str, *, region: Any = None, max_pages: int = 1000) -> Result[builtins.list[Any]]:
+    def logs(self, id: str, *, region: Any = None, max_pages: int = 1000) -> Result[list[Any]]:
         op = "ListWorkRequestLogs"
         check_ocid("work_request_id", id, op)
         r = self._region(region, id, op)

@@ -227,7 +227,7 @@ class WorkRequestsView(Vertical):
         filters = self.filters
 
         def one(region: str) -> list[tuple[Any, str]]:
-            result = genai.work_requests.list(compartment, region=region, status=filters.status)
+            result = genai.work_requests.list_work_requests(compartment, region=region, status=filters.status)
             return [(wr, region) for wr in result.data if filters.keeps(wr)]
 
         known = self._name_of()  # reads the lists on the UI thread now; the worker only calls it
