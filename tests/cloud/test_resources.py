@@ -12,6 +12,7 @@ from tui.cloud.resources import (
     KINDS,
     MODEL,
     kind_of,
+    kind_of_ocid,
     normalize_capabilities,
     normalize_capability,
     normalize_lifecycle_state,
@@ -41,6 +42,10 @@ def test_every_kind_is_one_facts_entry_plus_one_presentation_entry():
         assert p is presentation(kind.key) and p.title and p.detail_fields
         assert bool(p.summary_fields) != bool(p.columns)  # one column source, never both
     assert presentation("cluster").title == "Dedicated AI cluster" and DEDICATED_AI_CLUSTER.nouns == "dedicated AI clusters"
+    assert len({presentation(k).view_id for k in KINDS.values()}) == len(KINDS)
+    for kind in KINDS.values():
+        assert kind_of_ocid(f"ocid1.{kind.ocid_type}.oc1.us-chicago-1.aaaa") is kind
+    assert kind_of_ocid("ocid1.compartment.oc1..aaaa") is None and kind_of_ocid(None) is None
 
 
 @pytest.mark.parametrize("kind", list(KINDS.values()))

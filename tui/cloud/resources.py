@@ -28,6 +28,7 @@ __all__ = [
     "ENDPOINT",
     "KINDS",
     "kind_of",
+    "kind_of_ocid",
     "normalize_capability",
     "normalize_capabilities",
     "normalize_lifecycle_state",
@@ -199,6 +200,14 @@ _KIND_ALIASES = {
     "dac": DEDICATED_AI_CLUSTER, "generativeaidedicatedaicluster": DEDICATED_AI_CLUSTER,
     "endpoint": ENDPOINT, "endpoints": ENDPOINT, "ep": ENDPOINT, "generativeaiendpoint": ENDPOINT,
 }
+
+
+def kind_of_ocid(ocid: str | None) -> ResourceKind | None:
+    """The kind an OCID names, from its type segment (``ocid1.generativeaiendpoint.…``), or None."""
+    parts = (ocid or "").split(".")
+    if len(parts) > 2 and parts[0] == "ocid1":
+        return next((k for k in KINDS.values() if k.ocid_type == parts[1]), None)
+    return None
 
 
 def kind_of(kind: ResourceKind | str) -> ResourceKind:

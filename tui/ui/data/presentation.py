@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.cloud.errors import CloudError
-from tui.cloud.resources import ResourceKind, kind_of
+from tui.cloud.resources import MODEL, ResourceKind, kind_of, kind_of_ocid
 from tui.ui.data.columns import Column, Field, columns_for
 from tui.ui.text import clean
 
@@ -109,6 +109,8 @@ class Presentation:
     """How one kind looks: its title, list fields, detail fields and (optionally) computed columns."""
 
     title: str
+    #: the main screen's view that lists this kind (its tab and `jump_to_row` target)
+    view_id: str
     detail_fields: tuple[Field, ...]
     #: one list column each (kinds without computed columns)
     summary_fields: tuple[Field, ...] = ()
@@ -177,6 +179,7 @@ _MODEL_SUMMARY = (
 PRESENTATIONS: dict[str, Presentation] = {
     "model": Presentation(
         title="Model",
+        view_id="models",
         summary_fields=_MODEL_SUMMARY,
         detail_fields=_detail_fields(
             *_MODEL_FIELDS, typed=True,
@@ -191,11 +194,13 @@ PRESENTATIONS: dict[str, Presentation] = {
     ),
     "imported_model": Presentation(
         title="Imported model",
+        view_id="imported",
         summary_fields=tuple(f for f in _MODEL_SUMMARY if f.attr not in ("type", "time_deprecated")),
         detail_fields=_detail_fields(*_MODEL_FIELDS, after_compartment=(Field("data_source", "Data source", "nested"),)),
     ),
     "dedicated_ai_cluster": Presentation(
         title="Dedicated AI cluster",
+        view_id="clusters",
         detail_fields=_detail_fields(
             Field("unit_shape", "Unit shape"),
             Field("unit_count", "Unit count"),
@@ -207,6 +212,7 @@ PRESENTATIONS: dict[str, Presentation] = {
     ),
     "endpoint": Presentation(
         title="Endpoint",
+        view_id="endpoints",
         detail_fields=_detail_fields(
             Field("model_id", "Model", "ocid"),
             Field("dedicated_ai_cluster_id", "Cluster", "ocid"),
@@ -257,7 +263,7 @@ def resolve_names(genai: Any, kind_key: str, compartment_id: str, region: str, o
         except CloudError as exc:
             log.info("cluster names for endpoints: %s", exc)
     for ocid in sorted(model_ids - names.keys())[:MAX_NAME_LOOKUPS]:
-        kind = "imported_model" if ".generativeaiimportedmodel." in ocid else "model"
+        kind = kind_of_ocid(ocid) or MODEL
         try:
             model = genai.get(kind, ocid, region=region).data
         except CloudError as exc:
