@@ -46,9 +46,10 @@ def keymap_problems(settings: object) -> list[str]:
     keymap = dict(getattr(settings, "keymap", None) or {})
     if not keymap:
         return []
+    from tui.app import ConsoleApp
     from tui.ui.keymap import check_keymap
 
-    return check_keymap(keymap)[1]
+    return check_keymap(keymap, ConsoleApp)[1]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from tui.cloud.errors import CloudError
-from tui.cloud.regions import HOME_REGION_ID, lookup_region, is_region
+from tui.facts.regions import HOME_REGION_ID, lookup_region, is_region
 from tui.settings import Settings
 from tui.ui.context import Context
 from tui.ui.key_order import OrderedInput
@@ -61,19 +61,25 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
                  prepare: Callable[[Settings], None] | None = None) -> None:
         super().__init__()
         self.settings = settings
+        """What the console was asked to do (flags > environment > config file); read, never changed."""
         self.now: Callable[[], datetime] = now or (lambda: datetime.now(timezone.utc))
+        """The clock the views date things by (aware UTC); tests pass a fixed one."""
         self.read_only: bool = bool(settings.read_only)
+        """`--read-only`: every mutation is hidden and refused (asked through `read_only_reason`)."""
         self.poll_interval: float = 3.0
+        """Seconds between polls of a tracked work request or a transitional row."""
         self._genai = genai
         self._genai_given = genai is not None  # tests hand one in; `r` then reconnects without rebuilding
         self._prepare = prepare  # runs in the connect worker first (demo mode starts its service there)
         self._genai_lock = threading.Lock()
         self.connected = False
+        """Whether a session is open (the header says "not connected" otherwise)."""
         #: why the console is not connected (a failed connect or a list that could not reach the
         #: service); the header says "not connected: <reason>" and `r` retries
         self.connection_error: CloudError | None = None
         self._connecting = False
-        self.compartments: dict[str, Any] = {}  # id -> Compartment (filled by the picker / path lookup)
+        self.compartments: dict[str, Any] = {}
+        """Compartment OCID -> the SDK Compartment, filled by the picker and the path lookup."""
         region_name = settings.region if settings.region and is_region(settings.region) else HOME_REGION_ID
         self.context = Context(
             profile=settings.profile or "DEFAULT",
@@ -82,11 +88,14 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
             compartment_id=settings.compartment_id if (settings.compartment_id or "").startswith("ocid1.") else None,
             compartment_path="…",
         )
+        """Where the console looks: profile, region, compartment (and its path), all-regions or not."""
         from tui.ui.refresher import Refresher
         from tui.ui.work_tracker import WorkTracker
 
         self.tracker = WorkTracker(self)
+        """The work requests the console started or was asked to follow, polled until they settle."""
         self.refresher = Refresher(self)
+        """The one owner of every timer (list refresh, transitional rows, work-request polling)."""
         self._register_themes()
         self._apply_keymap()
 
@@ -98,7 +107,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
             return
         from tui.ui.keymap import check_keymap
 
-        keymap, problems = check_keymap(keymap)  # unknown ids, bad key names, clashes: named at start-up
+        keymap, problems = check_keymap(keymap, type(self))  # unknown ids, bad key names, clashes: named at start-up
         self.startup_problems.extend(problems)
         if keymap:
             self.set_keymap(keymap)
@@ -483,7 +492,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         self.push_screen(RegionPicker(None if self.context.all_regions else self.context.region.id), chosen)
 
     def action_pick_compartment(self) -> None:
-        from tui.ui.screens.compartment_picker import CompartmentPicker
+        from tui.ui.dialogs.compartment_picker import CompartmentPicker
 
         if self.refuse_switch("Compartment"):
             return

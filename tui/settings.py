@@ -329,7 +329,7 @@ def check_settings(settings: Settings, theme_names: list[str] | None = None) -> 
 
     An unknown region, profile or theme and a malformed compartment end the program before the
     screen opens (exit code 2), instead of a console pointed somewhere the operator did not ask."""
-    from tui.cloud.regions import REGIONS, is_region  # data only: never loads the OCI SDK
+    from tui.facts.regions import REGIONS, is_region  # data only: never loads the OCI SDK
 
     if settings.region and not is_region(settings.region):
         valid = ", ".join(r.id for r in REGIONS)

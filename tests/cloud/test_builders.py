@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.cloud import builders as b
-from tui.cloud import fine_tuning
+from tui.facts import fine_tuning
 from tui.cloud.builders import BuilderError
 
 COMP = "ocid1.compartment.oc1..aaaaaaaacomp"
@@ -315,7 +315,7 @@ def test_property_object_storage_source_valid(ns, bucket, prefix, region):
 
 @given(region=st.text(max_size=20))
 def test_property_object_storage_source_bad_region(region):
-    from tui.cloud.regions import is_region
+    from tui.facts.regions import is_region
 
     if is_region(region):
         return

@@ -4,7 +4,7 @@ from oci._vendor.requests.exceptions import ConnectionError as SdkConnectionErro
 from oci._vendor.requests.exceptions import ConnectTimeout, ReadTimeout
 
 from tui.cloud.errors import CloudError, from_exception, hint_for
-from tui.cloud.regions import UnknownRegionError, lookup_region
+from tui.facts.regions import UnknownRegionError, lookup_region
 
 
 def service_error(status, code, message="boom", headers=None):

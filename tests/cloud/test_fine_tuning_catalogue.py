@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.cloud import fine_tuning as ft
+from tui.facts import fine_tuning as ft
 
 
 @pytest.mark.parametrize(

@@ -5,17 +5,21 @@ from hypothesis import strategies as st
 
 from tui.cloud.builders import BuilderError
 from tui.cloud.errors import CloudError
+from tui.cloud.builders import check_ocid
 from tui.cloud.resources import (
+    DEDICATED_AI_CLUSTER,
     IMPORTED_MODEL,
     KINDS,
     MODEL,
     kind_of,
+    kind_of_ocid,
     normalize_capabilities,
     normalize_capability,
     normalize_lifecycle_state,
     normalize_sort_by,
     normalize_sort_order,
 )
+from tui.ui.data.presentation import PRESENTATIONS, presentation
 
 
 def test_descriptors_hold_the_facts_that_differ():
@@ -23,12 +27,34 @@ def test_descriptors_hold_the_facts_that_differ():
     assert "UPDATING" in IMPORTED_MODEL.lifecycle_states
     assert MODEL.async_ops == {"create", "delete"}
     assert IMPORTED_MODEL.async_ops == {"create", "update", "delete"}
-    assert MODEL.has_type and not IMPORTED_MODEL.has_type
+    assert MODEL.type_values == ("BASE", "CUSTOM") and not IMPORTED_MODEL.type_values
     assert "FINE_TUNE" in MODEL.capabilities and "FINE_TUNE" not in IMPORTED_MODEL.capabilities
     assert "TEXT_TO_TEXT" in IMPORTED_MODEL.capabilities and "TEXT_TO_TEXT" not in MODEL.capabilities
     assert MODEL.sort_fields == IMPORTED_MODEL.sort_fields == ("displayName", "lifecycleState", "timeCreated")
     assert {"model": MODEL, "imported_model": IMPORTED_MODEL}.items() <= KINDS.items()
     assert IMPORTED_MODEL.is_transitional("updating") and not MODEL.is_transitional("UPDATING")
+
+
+def test_every_kind_is_one_facts_entry_plus_one_presentation_entry():
+    assert set(PRESENTATIONS) == set(KINDS)
+    for kind in KINDS.values():
+        p = presentation(kind)
+        assert p is presentation(kind.key) and p.title and p.detail_fields
+        assert bool(p.summary_fields) != bool(p.columns)  # one column source, never both
+    assert presentation("cluster").title == "Dedicated AI cluster" and DEDICATED_AI_CLUSTER.nouns == "dedicated AI clusters"
+    assert len({presentation(k).view_id for k in KINDS.values()}) == len(KINDS)
+    for kind in KINDS.values():
+        assert kind_of_ocid(f"ocid1.{kind.ocid_type}.oc1.us-chicago-1.aaaa") is kind
+    assert kind_of_ocid("ocid1.compartment.oc1..aaaa") is None and kind_of_ocid(None) is None
+
+
+@pytest.mark.parametrize("kind", list(KINDS.values()))
+def test_ocid_checks_read_the_descriptor_ocid_type(kind):
+    ocid = f"ocid1.{kind.ocid_type}.oc1.us-chicago-1.aaaa"
+    assert check_ocid("x", ocid, types=(kind,)) == ocid
+    other = next(k for k in KINDS.values() if k is not kind)
+    with pytest.raises(BuilderError, match=f"must be an OCID of type {other.ocid_type}, not {kind.ocid_type}"):
+        check_ocid("x", ocid, types=(other,))
 
 
 @pytest.mark.parametrize("kind", [MODEL, IMPORTED_MODEL])
@@ -41,10 +67,10 @@ def test_descriptor_names_exist_in_the_sdk(kind):
         cls = kind.sdk_class(which)
         assert isinstance(cls, type)
     model_attrs = set(kind.sdk_class("model")().swagger_types)
-    for f in kind.detail_fields:
+    for f in presentation(kind).detail_fields:
         assert f.attr in model_attrs, f.attr
     summary_attrs = set(kind.sdk_class("summary")().swagger_types)
-    for f in kind.summary_fields:
+    for f in presentation(kind).summary_fields:
         assert f.attr in summary_attrs, f.attr
     # The enum sets match the SDK's own constants.
     model_cls = kind.sdk_class("model")

@@ -10,6 +10,7 @@ from tui.cloud import builders_serving as bs
 from tui.cloud.errors import CloudError
 from tui.cloud.operations import Result
 from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, KINDS, kind_of
+from tui.ui.data.presentation import presentation
 
 CHI = "us-chicago-1"
 CLIENT = oci.generative_ai.GenerativeAiClient
@@ -28,9 +29,8 @@ def test_descriptor_names_exist_in_the_sdk(kind):
                  "delete_method"):
         assert callable(getattr(CLIENT, getattr(kind, attr)))
     model_attrs = set(kind.sdk_class("model")().swagger_types)
-    assert {f.attr for f in kind.detail_fields} <= model_attrs
-    summary_attrs = set(kind.sdk_class("summary")().swagger_types)
-    assert {f.attr for f in kind.summary_fields} <= summary_attrs
+    assert {f.attr for f in presentation(kind).detail_fields} <= model_attrs
+    assert presentation(kind).columns and not presentation(kind).summary_fields  # computed columns
     update_attrs = set(kind.sdk_class("update_details")().swagger_types)
     assert set(kind.updatable_fields) == update_attrs
     model_cls = kind.sdk_class("model")
@@ -48,8 +48,8 @@ def _wr_operation_types() -> list[str]:
 def test_descriptor_facts():
     assert kind_of("cluster") is kind_of("dedicated-ai-cluster") is DEDICATED_AI_CLUSTER
     assert kind_of("endpoints") is kind_of("ep") is ENDPOINT
-    assert DEDICATED_AI_CLUSTER.is_warning("needs_attention") and not ENDPOINT.is_warning("NEEDS_ATTENTION")
-    assert DEDICATED_AI_CLUSTER.type_values == ("HOSTING", "FINE_TUNING") and not DEDICATED_AI_CLUSTER.has_type
+    assert "NEEDS_ATTENTION" in DEDICATED_AI_CLUSTER.lifecycle_states and "NEEDS_ATTENTION" not in ENDPOINT.lifecycle_states
+    assert DEDICATED_AI_CLUSTER.type_values == ("HOSTING", "FINE_TUNING")
     assert DEDICATED_AI_CLUSTER.sort_fields == ("timeCreated", "displayName", "lifecycleState")
     assert ENDPOINT.sort_fields == ("displayName", "timeCreated")
     assert ENDPOINT.work_request_types["create"] == "CREATE_ENDPOINT"
@@ -61,37 +61,37 @@ def test_descriptor_facts():
 
 def test_generic_list_paginates_filters_and_sorts(genai, emulator):
     eps = emulator.seed_info.compartments["genai-prod-endpoints"]
-    res = genai.list(ENDPOINT, eps, page_size=2)
+    res = genai.list_resources(ENDPOINT, eps, page_size=2)
     assert isinstance(res, Result) and res.pages >= 3 and res.opc_request_id and res.region == CHI
     names = [e.display_name for e in res.data]
     assert len(names) == len(set(names)) >= 5
-    asc = [e.display_name for e in genai.list("endpoint", eps, sort_by="name", sort_order="asc", page_size=2).data]
+    asc = [e.display_name for e in genai.list_resources("endpoint", eps, sort_by="name", sort_order="asc", page_size=2).data]
     assert asc == sorted(names)
-    desc = [e.display_name for e in genai.list("endpoint", eps, sort_by="displayName", sort_order="DESC").data]
+    desc = [e.display_name for e in genai.list_resources("endpoint", eps, sort_by="displayName", sort_order="DESC").data]
     assert desc == sorted(names, reverse=True)
-    by_time = [e.time_created for e in genai.list("endpoint", eps, sort_by="timeCreated", sort_order="ASC").data]
+    by_time = [e.time_created for e in genai.list_resources("endpoint", eps, sort_by="timeCreated", sort_order="ASC").data]
     assert by_time == sorted(by_time)
-    failed = genai.list(ENDPOINT, eps, lifecycle_state="failed").data
+    failed = genai.list_resources(ENDPOINT, eps, lifecycle_state="failed").data
     assert [e.display_name for e in failed] == ["legal-endpoint"]
-    one = genai.list(ENDPOINT, eps, display_name="gemma-gpu-canary").data
+    one = genai.list_resources(ENDPOINT, eps, display_name="gemma-gpu-canary").data
     assert [e.display_name for e in one] == ["gemma-gpu-canary"]
-    assert [e.id for e in genai.list(ENDPOINT, eps, id=one[0].id).data] == [one[0].id]
+    assert [e.id for e in genai.list_resources(ENDPOINT, eps, id=one[0].id).data] == [one[0].id]
     with pytest.raises(CloudError) as info:
-        genai.list(ENDPOINT, eps, sort_by="lifecycleState")
+        genai.list_resources(ENDPOINT, eps, sort_by="lifecycleState")
     assert info.value.field == "sort_by"  # type: ignore[attr-defined]
 
 
 def test_cluster_list_sorts_and_refuses_model_filters(genai, emulator):
     eps = emulator.seed_info.compartments["genai-prod-endpoints"]
-    clusters = genai.list(DEDICATED_AI_CLUSTER, eps, sort_by="lifecycleState", page_size=1)
+    clusters = genai.list_resources(DEDICATED_AI_CLUSTER, eps, sort_by="lifecycleState", page_size=1)
     assert clusters.pages == len(clusters.data) >= 2
     states = [c.lifecycle_state for c in clusters.data]
     assert states == sorted(states)
-    times = [c.time_created for c in genai.list(DEDICATED_AI_CLUSTER, eps, sort_by="timeCreated").data]
+    times = [c.time_created for c in genai.list_resources(DEDICATED_AI_CLUSTER, eps, sort_by="timeCreated").data]
     assert times == sorted(times, reverse=True)
     for kwargs in ({"vendor": "cohere"}, {"capability": "CHAT"}):
         with pytest.raises(CloudError) as info:
-            genai.list(DEDICATED_AI_CLUSTER, eps, **kwargs)
+            genai.list_resources(DEDICATED_AI_CLUSTER, eps, **kwargs)
         assert info.value.field == next(iter(kwargs))  # type: ignore[attr-defined]
 
 

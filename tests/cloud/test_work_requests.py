@@ -18,12 +18,12 @@ def test_get_list_errors_logs(genai, emulator):
     logs = genai.work_requests.logs(failed)
     assert logs.data
     comp = info.extras["models_compartment_id"]
-    listed = genai.work_requests.list(comp)
+    listed = genai.work_requests.list_work_requests(comp)
     assert failed in {w.id for w in listed.data}
-    only_failed = genai.work_requests.list(comp, status="failed").data
+    only_failed = genai.work_requests.list_work_requests(comp, status="failed").data
     assert only_failed and all(w.status == "FAILED" for w in only_failed)
     resource = info.extras["failed_model_id"]
-    by_resource = genai.work_requests.list(comp, resource_id=resource).data
+    by_resource = genai.work_requests.list_work_requests(comp, resource_id=resource).data
     assert by_resource and all(any(r.identifier == resource for r in w.resources) for w in by_resource)
 
 

@@ -74,7 +74,7 @@ def test_scale_seed_holds_its_models():
 
 
 def test_scale_seed_spreads_over_regions():
-    from tui.cloud.regions import REGIONS
+    from tui.facts.regions import REGIONS
 
     emu = Emulator(seed="scale:30x3")
     scale_id = emu.seed_info["scale_compartment_id"]

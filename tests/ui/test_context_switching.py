@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList, Tree
 
 from tests.helpers import settle
-from tui.cloud.regions import REGIONS
+from tui.facts.regions import REGIONS
 
 
 async def test_region_picker_lists_every_region_and_switches(make_app):

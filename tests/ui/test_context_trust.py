@@ -12,9 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tests.helpers import settle
-from tests.helpers import open_import, ready, wait_until
-from tui.cloud.regions import REGIONS, lookup_region
+from tests.helpers import open_import, ready, settle, wait_until
+from tui.facts.regions import REGIONS, lookup_region
 from tui.settings import SettingsError, check_compartment, check_settings, load_settings, parse_refresh, resolve
 from tui.ui.context import Context
 from tui.ui.data.compartments import find, path_names

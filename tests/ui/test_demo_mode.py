@@ -19,7 +19,7 @@ def test_demo_service_starts_serves_and_stops_with_the_console():
         assert settings.compartment_id and settings.compartment_id.startswith("ocid1.compartment.")
         genai = GenAI(CloudSession(load_profile(settings.profile, settings.config_file),
                                    endpoint_template=settings.endpoint_template))
-        names = {m.display_name for m in genai.list("model", settings.compartment_id).data}
+        names = {m.display_name for m in genai.list_resources("model", settings.compartment_id).data}
         assert "support-bot-v1" in names
     finally:
         demo.stop()

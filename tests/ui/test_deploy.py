@@ -11,7 +11,7 @@ from textual.widgets import RadioButton
 
 from tests.helpers import next_step, ready, settle, status_of, wait_until
 from tui.ui import actions
-from tui.ui.screens.compartment_picker import CompartmentPicker
+from tui.ui.dialogs.compartment_picker import CompartmentPicker
 from tui.ui.wizards.cluster_wizard import ClusterWizard
 from tui.ui.wizards.deploy import DeployWizard
 

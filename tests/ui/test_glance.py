@@ -162,7 +162,7 @@ async def test_footer_keeps_help_at_80_and_whole_keys_at_60(make_app):
 def test_footer_drops_the_least_important_first():
     from textual.binding import Binding
 
-    from tui.ui.widgets.footer import fitting
+    from tui.ui.footer import fitting
 
     items = [(Binding("enter", "toggle_detail", "Detail", id="detail"), "⏎"),
              (Binding("s", "sort_next", "Sort", id="sort"), "s"),

@@ -15,6 +15,7 @@ import pytest
 from tests.helpers import settle
 
 from tui.settings import SettingsError, read_config_file
+from tui.app import ConsoleApp
 from tui.ui.keymap import check_keymap, key_problem
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,7 +44,7 @@ def test_a_config_file_that_is_not_utf8_is_a_one_line_error_exit_2(tmp_path):
 @pytest.mark.parametrize("key", ["ctlr+x", "blah", "ctrl+", "\x07"])
 def test_key_names_that_are_not_keys(key):
     assert key_problem(key)
-    usable, problems = check_keymap({"sort": key})
+    usable, problems = check_keymap({"sort": key}, ConsoleApp)
     assert usable == {} and problems and "sort" in problems[0]
 
 
@@ -56,12 +57,12 @@ def test_key_names_that_are_keys(key):
                                                ({"sort": "?"}, "help"), ({"refresh": "c"}, "copy-ocid"),
                                                ({"wizard-next": "escape"}, "cancel")])
 def test_two_bindings_on_one_key_are_refused(keymap, other):
-    usable, problems = check_keymap(keymap)
+    usable, problems = check_keymap(keymap, ConsoleApp)
     assert usable == {} and len(problems) >= 1 and other in problems[0] and "clashes" in problems[0]
 
 
 def test_a_swap_is_not_a_clash():
-    assert check_keymap({"sort": "e", "edit": "E"}) == ({"sort": "e", "edit": "E"}, [])
+    assert check_keymap({"sort": "e", "edit": "E"}, ConsoleApp) == ({"sort": "e", "edit": "E"}, [])
 
 
 async def test_clashes_are_reported_at_start_up_and_quit_keeps_its_key(make_app):

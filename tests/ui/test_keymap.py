@@ -6,6 +6,7 @@ import pytest
 from tests.helpers import settle
 
 from tui.settings import SettingsError, read_config_file
+from tui.app import ConsoleApp
 from tui.ui.keymap import binding_ids
 
 
@@ -25,7 +26,7 @@ def test_a_malformed_keymap_is_refused_naming_it(tmp_path, body):
 
 def test_every_mutating_and_navigation_action_has_a_binding_id():
     assert {"create", "edit", "move", "delete", "delete-confirm", "sort", "filter", "command", "region",
-            "compartment", "copy-ocid", "refresh", "wizard-submit"} <= set(binding_ids())
+            "compartment", "copy-ocid", "refresh", "wizard-submit"} <= set(binding_ids(ConsoleApp))
 
 
 async def test_a_remapped_key_drives_the_action_and_unknown_ids_are_reported(make_app):
@@ -50,4 +51,4 @@ def test_the_readme_lists_exactly_the_binding_ids():
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     block = readme.split("Binding ids:", 1)[1].split("Press `?`", 1)[0]
-    assert set(re.findall(r"[a-z][a-z-]+", block)) == set(binding_ids())
+    assert set(re.findall(r"[a-z][a-z-]+", block)) == set(binding_ids(ConsoleApp))

@@ -145,7 +145,7 @@ async def test_server_side_filters_dialog(make_app):
         view = app.main.current_view
         await pilot.press("f")
         await pilot.pause()
-        from tui.ui.screens.filter_dialog import FilterDialog
+        from tui.ui.dialogs.filter_dialog import FilterDialog
         from textual.widgets import Input, Select
 
         dialog = app.screen

@@ -143,7 +143,7 @@ async def test_bulk_move_moves_every_marked_row_and_tracks_each(make_app):
             await pilot.press("space")
         await pilot.press("m")  # the compartment picker first
         await settle(pilot)
-        from tui.ui.screens.compartment_picker import CompartmentPicker
+        from tui.ui.dialogs.compartment_picker import CompartmentPicker
 
         assert isinstance(app.screen, CompartmentPicker)
         app.screen.dismiss(archive)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from tui.ui.data.query import apply_query, parse_query
 from tui.ui.data.rows import Row
 from tui.ui.data.rowset import RowSet, SortState, visible_text
-from tui.ui.data.sorting import version_key
+from tui.ui.data.sorting import next_sort_column, version_key
 
 versions = st.lists(st.integers(min_value=0, max_value=999), min_size=1, max_size=4)
 
@@ -91,3 +91,17 @@ def test_a_later_word_start_does_not_hide_an_earlier_match():
 
     assert fuzzy_score("abc", "axbc b") > 0
     assert fuzzy_score("md9", "md9-prod") > fuzzy_score("md9", "my-dataset-v9")
+
+
+@given(st.lists(st.integers(0, 20), unique=True, min_size=1), st.one_of(st.none(), st.integers(0, 20)))
+def test_s_walks_every_visible_column_once_then_wraps(visible, current):
+    nxt = next_sort_column(visible, current)
+    assert nxt in visible
+    if current not in visible:
+        assert nxt == visible[0]
+    seen, column = [], nxt
+    for _ in visible:
+        seen.append(column)
+        column = next_sort_column(visible, column)
+    assert sorted(seen) == sorted(visible) and column == nxt  # each once, then back to the start
+    assert next_sort_column([], current) is None

@@ -16,7 +16,7 @@ import asyncio
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tests.helpers import examples, ready
-from tui.cloud import fine_tuning
+from tui.facts import fine_tuning
 from tui.ui import actions
 
 # Each example drives the live wizard end to end (seconds each). The CI profile is derandomised, so
@@ -107,7 +107,7 @@ async def test_fine_tune_forms_never_send_an_invalid_body(make_app):
     app, emu = make_app()
     async with app.run_test() as pilot:
         await ready(app, pilot, emu)
-        bases = [m for m in app.genai.list("model", app.context.compartment_id, capability="FINE_TUNE",
+        bases = [m for m in app.genai.list_resources("model", app.context.compartment_id, capability="FINE_TUNE",
                                            lifecycle_state="ACTIVE").data if fine_tuning.methods_for(m.display_name)]
         clusters = app.genai.list_dedicated_ai_clusters(app.context.compartment_id, cluster_type="FINE_TUNING",
                                                         lifecycle_state="ACTIVE").data
@@ -247,7 +247,7 @@ def test_hyperparameter_rules_accept_only_what_the_service_accepts(genai, emulat
     from tui.ui.forms import rules
 
     compartment = emulator.seed_info.extras["models_compartment_id"]
-    bases = [m for m in genai.list("model", compartment, capability="FINE_TUNE", lifecycle_state="ACTIVE").data
+    bases = [m for m in genai.list_resources("model", compartment, capability="FINE_TUNE", lifecycle_state="ACTIVE").data
              if fine_tuning.methods_for(m.display_name)]
     cluster = genai.list_dedicated_ai_clusters(compartment, cluster_type="FINE_TUNING",
                                                lifecycle_state="ACTIVE").data[0].id

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from tui.cloud import builders, fine_tuning
+from tui.cloud import builders
+from tui.facts import fine_tuning
 from tui.ui.dialogs import conflict
 from tui.ui.dialogs.delete import endpoints_in_message
 from tui.ui.forms import rules
@@ -37,7 +38,7 @@ def _draft(emu, base_id, cluster_id) -> FineTuneDraft:
 
 def _ids(genai, emu):
     comp = emu.seed_info.extras["models_compartment_id"]
-    base = next(m for m in genai.list("model", comp, capability="FINE_TUNE").data
+    base = next(m for m in genai.list_resources("model", comp, capability="FINE_TUNE").data
                 if m.display_name == "meta.llama-3.3-70b-instruct")
     cluster = next(c for c in genai.list_dedicated_ai_clusters(comp, cluster_type="FINE_TUNING").data
                    if c.display_name.startswith("ft-llama"))

@@ -3,8 +3,8 @@
 Scripts and the console share it so that what the console shows is exactly what a script would get;
 it never imports Textual and returns plain data (SDK model objects and ``str``), never markup.
 
-The names below are loaded on first use (PEP 562): importing a light module such as
-``tui.cloud.regions`` must not pull in the OCI SDK (~0.2 s), which the console loads in a worker
+The names below are loaded on first use (PEP 562): importing the package must not pull in the
+OCI SDK (~0.2 s), which the console loads in a worker
 after its first paint and the local service never needs.
 """
 
@@ -18,9 +18,8 @@ _EXPORTS = {
     "BuilderError": "builder_error",
     "CloudSession": "clients",
     "CloudError": "errors", "from_exception": "errors",
-    "GenAI": "operations", "Result": "operations", "new_retry_token": "operations",
-    "HOME_REGION_ID": "regions", "REGIONS": "regions", "Region": "regions", "UnknownRegionError": "regions",
-    "lookup_region": "regions", "region_from_ocid": "regions", "resolve_region": "regions",
+    "Result": "calls", "new_retry_token": "tokens",
+    "GenAI": "operations",
     "IMPORTED_MODEL": "resources", "KINDS": "resources", "MODEL": "resources", "ResourceKind": "resources",
     "kind_of": "resources", "normalize_capability": "resources",
     "WorkRequests": "work_requests",

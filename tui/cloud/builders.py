@@ -16,11 +16,14 @@ from typing import Any, Iterable, Mapping
 import oci.generative_ai.models as sdk
 import oci.util
 
-from tui.cloud import fine_tuning
+from tui.facts import fine_tuning
 from tui.cloud.builder_error import BuilderError  # re-exported: its home moved to break a cycle
-from tui.cloud.regions import UnknownRegionError, lookup_region
+from tui.cloud.tokens import MASK  # re-exported
+from tui.facts.regions import UnknownRegionError, lookup_region
 from tui.cloud.resources import (
+    DEDICATED_AI_CLUSTER,
     IMPORTED_MODEL_PRIMARY_CAPABILITIES,
+    MODEL,
     ResourceKind,
     kind_of,
     normalize_capability,
@@ -47,7 +50,6 @@ __all__ = [
     "MASK",
 ]
 
-MASK = "********"
 
 DISPLAY_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 DISPLAY_NAME_MAX = 255
@@ -105,15 +107,17 @@ def parse_ocid(value: Any) -> dict[str, str] | None:
     return m.groupdict() if m else None
 
 
-def check_ocid(field: str, value: Any, *, types: Iterable[str] | None = None, required: bool = True) -> str | None:
-    """Validate an OCID's shape (and resource type, when ``types`` is given)."""
+def check_ocid(field: str, value: Any, *, types: Iterable[ResourceKind | str] | None = None,
+               required: bool = True) -> str | None:
+    """Validate an OCID's shape (and resource type, when ``types`` is given: resource kinds, whose
+    descriptor names the OCID type, or the type itself for others such as ``compartment``)."""
     if value is None and not required:
         return None
     text = _required_str(field, value)
     parsed = parse_ocid(text)
     if parsed is None:
         raise BuilderError(field, "shape", f"{field} {text!r} is not an OCID (ocid1.<type>.<realm>.[region].<id>)")
-    types = tuple(types or ())
+    types = tuple(t.ocid_type if isinstance(t, ResourceKind) else t for t in types or ())
     if types and parsed["type"] not in types:
         raise BuilderError(field, "shape", f"{field} must be an OCID of type {' or '.join(types)}, not {parsed['type']}")
     return text
@@ -374,7 +378,7 @@ def fine_tune_details(training_dataset: Any, dedicated_ai_cluster_id: Any,
         raise BuilderError("training_dataset", "required", "training_dataset is required")
     if not isinstance(training_dataset, sdk.Dataset):
         raise BuilderError("training_dataset", "type", "training_dataset must come from object_storage_dataset()")
-    cluster = check_ocid("dedicated_ai_cluster_id", dedicated_ai_cluster_id, types=("generativeaidedicatedaicluster",))
+    cluster = check_ocid("dedicated_ai_cluster_id", dedicated_ai_cluster_id, types=(DEDICATED_AI_CLUSTER,))
     if training_config is not None and not isinstance(training_config, sdk.TrainingConfig):
         raise BuilderError("training_config", "type", "training_config must come from a *_training_config() builder")
     return sdk.FineTuneDetails(training_dataset=training_dataset, dedicated_ai_cluster_id=cluster,
@@ -391,7 +395,7 @@ def create_model_details(compartment_id: Any, base_model_id: Any, fine_tune_deta
                          defined_tags: Any = None) -> sdk.CreateModelDetails:
     """The body of CreateModel: fine-tune ``base_model_id`` into a custom model."""
     comp = _compartment(compartment_id)
-    base = check_ocid("base_model_id", base_model_id, types=("generativeaimodel",))
+    base = check_ocid("base_model_id", base_model_id, types=(MODEL,))
     if fine_tune_details is None:
         raise BuilderError("fine_tune_details", "required", "fine_tune_details is required")
     if not isinstance(fine_tune_details, sdk.FineTuneDetails):

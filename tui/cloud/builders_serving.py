@@ -22,7 +22,7 @@ from tui.cloud.builders import (
     check_display_name,
     check_ocid,
 )
-from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, ResourceKind, kind_of
+from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, IMPORTED_MODEL, MODEL, ResourceKind, kind_of
 from tui.facts import clusters as facts
 
 __all__ = [
@@ -188,9 +188,9 @@ def create_endpoint_details(compartment_id: Any, model_id: Any, dedicated_ai_clu
     """The body of CreateEndpoint: serve a custom or imported model on a HOSTING cluster."""
     return sdk.CreateEndpointDetails(
         compartment_id=_compartment(compartment_id),
-        model_id=check_ocid("model_id", model_id, types=("generativeaimodel", "generativeaiimportedmodel")),
+        model_id=check_ocid("model_id", model_id, types=(MODEL, IMPORTED_MODEL)),
         dedicated_ai_cluster_id=check_ocid("dedicated_ai_cluster_id", dedicated_ai_cluster_id,
-                                           types=("generativeaidedicatedaicluster",)),
+                                           types=(DEDICATED_AI_CLUSTER,)),
         **_endpoint_fields(display_name, description, content_moderation_config, prompt_injection_config,
                            pii_detection_config, generative_ai_private_endpoint_id, freeform_tags, defined_tags),
     )

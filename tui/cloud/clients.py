@@ -27,7 +27,7 @@ from oci.circuit_breaker import NoCircuitBreakerStrategy
 
 from tui.cloud.auth import Profile, load_profile
 from tui.cloud.errors import CloudError, from_exception
-from tui.cloud.regions import Region, UnknownRegionError, lookup_region
+from tui.facts.regions import Region, UnknownRegionError, lookup_region
 
 __all__ = [
     "CloudSession",

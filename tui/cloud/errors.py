@@ -177,7 +177,7 @@ def from_exception(exc: BaseException, operation: str | None = None, region: Any
         )
         return err
 
-    from tui.cloud import regions as _regions
+    from tui.facts import regions as _regions
 
     if isinstance(exc, _regions.UnknownRegionError):
         return CloudError(str(exc), code="UnknownRegion", operation=operation, region=region_id)

@@ -17,16 +17,15 @@ of the retry's error. A conflict that is real is still raised.
 
 from __future__ import annotations
 
-import builtins
-import secrets
-import string
-from dataclasses import dataclass, replace
-from typing import Any, Callable, Generic, TypeVar
+from dataclasses import replace
+from typing import Any
 
 from tui.cloud import builders
-from tui.cloud.clients import CloudSession, RetryPolicy
-from tui.cloud.errors import CloudError, from_exception
-from tui.cloud.regions import Region, UnknownRegionError, resolve_region
+from tui.cloud.calls import Caller, Result, check_ocid, new_retry_token
+from tui.cloud.clients import CloudSession
+from tui.cloud.errors import CloudError
+from tui.facts.regions import Region
+from tui.cloud.work_requests import WorkRequests
 from tui.cloud.resources import (
     DEDICATED_AI_CLUSTER,
     ENDPOINT,
@@ -42,148 +41,7 @@ from tui.cloud.resources import (
 
 __all__ = ["Result", "GenAI", "new_retry_token", "MAX_PAGE_SIZE"]
 
-T = TypeVar("T")
-_Items = list[Any]  # inside GenAI, ``list`` names the method
 MAX_PAGE_SIZE = 1000
-_TOKEN_ALPHABET = string.ascii_letters + string.digits
-
-
-def new_retry_token() -> str:
-    """A fresh opc-retry-token (32 alphanumerics; the service keeps it for 24 h)."""
-    return "".join(secrets.choice(_TOKEN_ALPHABET) for _ in range(32))
-
-
-@dataclass(frozen=True)
-class Result(Generic[T]):
-    """The data of a response plus the headers that matter to the caller."""
-
-    data: T
-    etag: str | None = None
-    opc_request_id: str | None = None
-    work_request_id: str | None = None
-    region: str | None = None
-    retry_token: str | None = None
-    pages: int = 1
-    #: HTTP attempts the call made (a retried mutation: 2).
-    attempts: int = 1
-    #: True when the call's own reply was a failure (or the retry's echo of the first attempt's effect)
-    #: but a re-read showed the change applied: ``data`` / ``etag`` are then from that re-read.
-    reconciled: bool = False
-
-    @classmethod
-    def from_response(cls, response: Any, region: Region | str | None, *, data: Any = None,
-                      retry_token: str | None = None, pages: int = 1, attempts: int = 1) -> "Result[Any]":
-        headers = getattr(response, "headers", None) or {}
-        return cls(
-            data=response.data if data is None else data,
-            etag=headers.get("etag"),
-            opc_request_id=getattr(response, "request_id", None) or headers.get("opc-request-id"),
-            work_request_id=headers.get("opc-work-request-id"),
-            region=str(getattr(region, "id", region)) if region is not None else None,
-            retry_token=retry_token,
-            pages=pages,
-            attempts=max(1, attempts),
-        )
-
-
-class _Caller:
-    """Shared plumbing: region resolution, exception conversion and guarded pagination."""
-
-    def __init__(self, session: CloudSession) -> None:
-        self.session = session
-
-    def _region(self, explicit: Any, ocid: str | None, operation: str) -> Region:
-        try:
-            return resolve_region(explicit, ocid, self.session.default_region)
-        except UnknownRegionError as exc:
-            raise from_exception(exc, operation, explicit) from None
-
-    def _client(self, region: Region, background: bool, operation: str) -> Any:
-        try:
-            return self.session.client_for(region, background=background)
-        except CloudError as exc:
-            raise from_exception(exc, operation, region) from None
-
-    def _invoke(self, operation: str, region: Region, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except Exception as exc:  # every failure leaves this layer as a CloudError
-            raise from_exception(exc, operation, region) from None
-
-    def _mutate(self, operation: str, region: Region, fn: Callable[..., Any], *args: Any,
-                confirm: Callable[[], Result[Any] | None] | None = None, retry_token: str | None = None,
-                **kwargs: Any) -> Result[Any]:
-        """Make a mutating call whose attempts are recorded; see the module docstring for ``confirm``.
-
-        ``confirm()`` re-reads the resource and returns the Result to report when the change is in
-        place (None when it is not); it runs only when an attempt failed ambiguously and the call failed.
-        """
-        policy: RetryPolicy = self.session.retry_policy(background=False).recording()
-        try:
-            response = fn(*args, retry_strategy=policy, **kwargs)
-        except Exception as exc:
-            err = from_exception(exc, operation, region)
-            if retry_token:
-                err.retry_token = retry_token
-            if confirm is not None and policy.ambiguous:
-                try:
-                    confirmed = confirm()
-                except CloudError:  # cannot tell: say so rather than guess
-                    err.hint = ("An earlier attempt failed without a clear answer and may have been applied; "
-                                "reload to check before trying again.")
-                    raise err from None
-                if confirmed is not None:
-                    return replace(confirmed, attempts=max(1, policy.attempts), reconciled=True,
-                                   retry_token=retry_token, region=region.id)
-            raise err from None
-        return Result.from_response(response, region, retry_token=retry_token, attempts=policy.attempts)
-
-    def _paginate(self, operation: str, region: Region, fn: Callable[..., Any], *args: Any,
-                  max_pages: int = 1000, item_filter: Callable[[Any], bool] | None = None,
-                  **kwargs: Any) -> Result[builtins.list[Any]]:
-        items: list[Any] = []
-        seen: set[str] = set()
-        page: str | None = None
-        pages = 0
-        response = None
-        while True:
-            if page is not None:
-                kwargs["page"] = page
-            response = self._invoke(operation, region, fn, *args, **kwargs)
-            pages += 1
-            data = response.data
-            batch = data if isinstance(data, list) else (getattr(data, "items", None) or [])
-            items.extend(batch)
-            next_page = response.headers.get("opc-next-page") if response.headers else None
-            if not next_page:  # absent (or an empty value, which would never end)
-                break
-            if next_page in seen:
-                raise CloudError(
-                    f"the service repeated page token {next_page!r} after {pages} pages",
-                    code="PaginationLoop", operation=operation, region=region.id,
-                    opc_request_id=response.request_id,
-                    hint="The listing does not terminate; narrow it with filters or report it with the request id.",
-                )
-            if pages >= max_pages:
-                raise CloudError(
-                    f"gave up after {pages} pages (max_pages={max_pages})",
-                    code="PaginationLimit", operation=operation, region=region.id,
-                    opc_request_id=response.request_id,
-                    hint="Narrow the listing with filters or raise max_pages.",
-                )
-            seen.add(next_page)
-            page = next_page
-        if item_filter is not None:
-            items = [i for i in items if item_filter(i)]
-        return Result.from_response(response, region, data=items, pages=pages)
-
-
-def _check_ocid(field: str, value: Any, operation: str) -> str:
-    try:
-        return builders.check_ocid(field, value)  # type: ignore[return-value]
-    except builders.BuilderError as exc:
-        exc.operation = operation
-        raise
 
 
 def _holds(details: Any, current: Any) -> bool:
@@ -215,31 +73,31 @@ def _page_size(value: Any) -> int | None:
     return value
 
 
-class GenAI(_Caller):
+class GenAI(Caller):
     """Models and imported models through one generic set of operations."""
 
     def __init__(self, session: CloudSession) -> None:
         super().__init__(session)
-        from tui.cloud.work_requests import WorkRequests
 
         self.work_requests = WorkRequests(session)
 
     # -- generic ---------------------------------------------------------------------------------
 
-    def list(self, kind: ResourceKind | str, compartment_id: str, *, region: Any = None, vendor: str | None = None,
-             capability: Any = None, lifecycle_state: str | None = None, display_name: str | None = None,
-             id: str | None = None, sort_by: str | None = None, sort_order: str | None = None,
-             page_size: int | None = None, max_pages: int = 1000, interactive: bool = True) -> Result[builtins.list[Any]]:
+    def list_resources(self, kind: ResourceKind | str, compartment_id: str, *, region: Any = None,
+                       vendor: str | None = None, capability: Any = None, lifecycle_state: str | None = None,
+                       display_name: str | None = None, id: str | None = None, sort_by: str | None = None,
+                       sort_order: str | None = None, page_size: int | None = None, max_pages: int = 1000,
+                       interactive: bool = True) -> Result[list[Any]]:
         """Every item of the listing (all pages); filters are exact matches as the API defines them."""
         k = kind_of(kind)
         op = k.operation_name("list")
-        _check_ocid("compartment_id", compartment_id, op)
+        check_ocid("compartment_id", compartment_id, op)
         r = self._region(region, None, op)
         kwargs: dict[str, Any] = {}
         try:
             for name, value in (("vendor", vendor), ("capability", capability)):
                 if value not in (None, [], ()) and name not in k.list_filters:
-                    raise builders.BuilderError(name, "choice", f"{k.plural} cannot be filtered by {name}; "
+                    raise builders.BuilderError(name, "choice", f"{k.nouns} cannot be filtered by {name}; "
                                                                 f"filters: {', '.join(k.list_filters)}")
             if vendor is not None:
                 kwargs["vendor"] = vendor
@@ -270,7 +128,7 @@ class GenAI(_Caller):
     def get(self, kind: ResourceKind | str, ocid: str, *, region: Any = None, interactive: bool = True) -> Result[Any]:
         k = kind_of(kind)
         op = k.operation_name("get")
-        _check_ocid("id", ocid, op)
+        check_ocid("id", ocid, op)
         r = self._region(region, ocid, op)
         client = self._client(r, not interactive, op)
         return Result.from_response(self._invoke(op, r, getattr(client, k.get_method), ocid), r)
@@ -299,7 +157,7 @@ class GenAI(_Caller):
         """Update; ``details`` is an Update*Details or a mapping of the updatable fields."""
         k = kind_of(kind)
         op = k.operation_name("update")
-        _check_ocid("id", ocid, op)
+        check_ocid("id", ocid, op)
         if isinstance(details, dict):
             unknown = sorted(set(details) - set(k.updatable_fields))
             if unknown:
@@ -333,7 +191,7 @@ class GenAI(_Caller):
                            retry_token: str | None = None) -> Result[None]:
         k = kind_of(kind)
         op = k.operation_name("change_compartment")
-        _check_ocid("id", ocid, op)
+        check_ocid("id", ocid, op)
         try:
             details = builders.change_compartment_details(k, compartment_id)
         except builders.BuilderError as exc:
@@ -359,7 +217,7 @@ class GenAI(_Caller):
                region: Any = None) -> Result[None]:
         k = kind_of(kind)
         op = k.operation_name("delete")
-        _check_ocid("id", ocid, op)
+        check_ocid("id", ocid, op)
         r = self._region(region, ocid, op)
         client = self._client(r, False, op)
         kwargs = {"if_match": if_match} if if_match else {}
@@ -384,7 +242,7 @@ class GenAI(_Caller):
         if not compartment:
             return None
         try:
-            found = self.work_requests.list(compartment, region=region, resource_id=resource.id).data
+            found = self.work_requests.list_work_requests(compartment, region=region, resource_id=resource.id).data
         except CloudError:
             return None
         mine = [w for w in found if str(getattr(w, "operation_type", "")).startswith(f"{verb}_")
@@ -395,8 +253,8 @@ class GenAI(_Caller):
 
     # -- the twelve named operations ---------------------------------------------------------------
 
-    def list_models(self, compartment_id: str, **kwargs: Any) -> Result[builtins.list[Any]]:
-        return self.list(MODEL, compartment_id, **kwargs)
+    def list_models(self, compartment_id: str, **kwargs: Any) -> Result[list[Any]]:
+        return self.list_resources(MODEL, compartment_id, **kwargs)
 
     def get_model(self, model_id: str, **kwargs: Any) -> Result[Any]:
         return self.get(MODEL, model_id, **kwargs)
@@ -413,8 +271,8 @@ class GenAI(_Caller):
     def delete_model(self, model_id: str, **kwargs: Any) -> Result[None]:
         return self.delete(MODEL, model_id, **kwargs)
 
-    def list_imported_models(self, compartment_id: str, **kwargs: Any) -> Result[builtins.list[Any]]:
-        return self.list(IMPORTED_MODEL, compartment_id, **kwargs)
+    def list_imported_models(self, compartment_id: str, **kwargs: Any) -> Result[list[Any]]:
+        return self.list_resources(IMPORTED_MODEL, compartment_id, **kwargs)
 
     def get_imported_model(self, imported_model_id: str, **kwargs: Any) -> Result[Any]:
         return self.get(IMPORTED_MODEL, imported_model_id, **kwargs)
@@ -435,7 +293,7 @@ class GenAI(_Caller):
     # -- pickers -----------------------------------------------------------------------------------
 
     def list_compartments(self, parent: str | None = None, *, subtree: bool = True,
-                          lifecycle_state: str | None = "ACTIVE", max_pages: int = 1000) -> Result[builtins.list[Any]]:
+                          lifecycle_state: str | None = "ACTIVE", max_pages: int = 1000) -> Result[list[Any]]:
         """Compartments under ``parent`` (the tenancy when None); the whole tree when ``subtree``.
 
         The root itself is not included (get it with ``get_compartment``).
@@ -443,7 +301,7 @@ class GenAI(_Caller):
         op = "ListCompartments"
         root = self.session.tenancy_id
         parent = parent or root
-        _check_ocid("compartment_id", parent, op)
+        check_ocid("compartment_id", parent, op)
         r = self.session.default_region
         client = self.session.identity_client()
         kwargs: dict[str, Any] = {"access_level": "ANY"}
@@ -470,7 +328,7 @@ class GenAI(_Caller):
 
     def get_compartment(self, compartment_id: str) -> Result[Any]:
         op = "GetCompartment"
-        _check_ocid("compartment_id", compartment_id, op)
+        check_ocid("compartment_id", compartment_id, op)
         r = self.session.default_region
         client = self.session.identity_client()
         return Result.from_response(self._invoke(op, r, client.get_compartment, compartment_id), r)
@@ -478,10 +336,10 @@ class GenAI(_Caller):
     # -- dedicated AI clusters and endpoints -------------------------------------------------------
 
     def list_dedicated_ai_clusters(self, compartment_id: str, *, cluster_type: str | None = None,
-                                   **kwargs: Any) -> Result[_Items]:
+                                   **kwargs: Any) -> Result[list[Any]]:
         """Clusters through the generic ``list`` (same filters and sorts); ``cluster_type`` (FINE_TUNING /
         HOSTING) is filtered here: the API has no such filter."""
-        result = self.list(DEDICATED_AI_CLUSTER, compartment_id, **kwargs)
+        result = self.list_resources(DEDICATED_AI_CLUSTER, compartment_id, **kwargs)
         if not cluster_type:
             return result
         wanted = cluster_type.strip().upper().replace("-", "_")
@@ -504,12 +362,12 @@ class GenAI(_Caller):
         return self.delete(DEDICATED_AI_CLUSTER, cluster_id, **kwargs)
 
     def list_endpoints(self, compartment_id: str, *, model_id: str | None = None, region: Any = None,
-                       **kwargs: Any) -> Result[_Items]:
+                       **kwargs: Any) -> Result[list[Any]]:
         """Endpoints through the generic ``list``; ``model_id`` is filtered here and, when given, also
         picks the region (the SDK has no such filter)."""
         if model_id is not None:
             region = self._region(region, model_id, ENDPOINT.operation_name("list"))
-        result = self.list(ENDPOINT, compartment_id, region=region, **kwargs)
+        result = self.list_resources(ENDPOINT, compartment_id, region=region, **kwargs)
         if model_id is None:
             return result
         return replace(result, data=[e for e in result.data if e.model_id == model_id])
@@ -532,11 +390,11 @@ class GenAI(_Caller):
     def list_dedicated_ai_clusters_allocatable_gpus(self, compartment_id: str, capacity_reservation_id: str, *,
                                                     compute_shape: str | None = None, region: Any = None,
                                                     page_size: int | None = None, max_pages: int = 1000,
-                                                    interactive: bool = True) -> Result[_Items]:
+                                                    interactive: bool = True) -> Result[list[Any]]:
         """GPU units per compute shape under a capacity reservation (``AllocatableGpuSummary`` items)."""
         op = "ListDedicatedAiClustersAllocatableGpus"
-        _check_ocid("compartment_id", compartment_id, op)
-        _check_ocid("capacity_reservation_id", capacity_reservation_id, op)
+        check_ocid("compartment_id", compartment_id, op)
+        check_ocid("capacity_reservation_id", capacity_reservation_id, op)
         r = self._region(region, None, op)
         kwargs: dict[str, Any] = {}
         try:

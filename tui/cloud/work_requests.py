@@ -13,33 +13,32 @@ An abandoned poll is a read, so nothing is left half-made.
 
 from __future__ import annotations
 
-import builtins
-
 import threading
 import time
 from typing import Any, Callable
 
 from tui.cloud.errors import CloudError, from_exception
-from tui.cloud.operations import Result, _Caller, _check_ocid
-from tui.cloud.regions import Region
+from tui.cloud.calls import Caller, Result, check_ocid
+from tui.facts.regions import Region
+from tui.facts.work_requests import TERMINAL_STATUSES
 
 __all__ = ["WorkRequests", "TERMINAL_STATUSES"]
 
-TERMINAL_STATUSES = ("SUCCEEDED", "FAILED", "CANCELED")
 
 
-class WorkRequests(_Caller):
+class WorkRequests(Caller):
     def get(self, id: str, *, region: Any = None, interactive: bool = True) -> Result[Any]:
         op = "GetWorkRequest"
-        _check_ocid("work_request_id", id, op)
+        check_ocid("work_request_id", id, op)
         r = self._region(region, id, op)
         client = self._client(r, not interactive, op)
         return Result.from_response(self._invoke(op, r, client.get_work_request, id), r)
 
-    def list(self, compartment_id: str, *, region: Any = None, resource_id: str | None = None,
-             status: str | None = None, max_pages: int = 1000, page_size: int | None = None) -> Result[builtins.list[Any]]:
+    def list_work_requests(self, compartment_id: str, *, region: Any = None, resource_id: str | None = None,
+                           status: str | None = None, max_pages: int = 1000,
+                           page_size: int | None = None) -> Result[list[Any]]:
         op = "ListWorkRequests"
-        _check_ocid("compartment_id", compartment_id, op)
+        check_ocid("compartment_id", compartment_id, op)
         r = self._region(region, resource_id, op)
         client = self._client(r, False, op)
         kwargs: dict[str, Any] = {}
@@ -51,16 +50,16 @@ class WorkRequests(_Caller):
             kwargs["limit"] = page_size
         return self._paginate(op, r, client.list_work_requests, compartment_id, max_pages=max_pages, **kwargs)
 
-    def errors(self, id: str, *, region: Any = None, max_pages: int = 1000) -> Result[builtins.list[Any]]:
+    def errors(self, id: str, *, region: Any = None, max_pages: int = 1000) -> Result[list[Any]]:
         op = "ListWorkRequestErrors"
-        _check_ocid("work_request_id", id, op)
+        check_ocid("work_request_id", id, op)
         r = self._region(region, id, op)
         client = self._client(r, False, op)
         return self._paginate(op, r, client.list_work_request_errors, id, max_pages=max_pages)
 
-    def logs(self, id: str, *, region: Any = None, max_pages: int = 1000) -> Result[builtins.list[Any]]:
+    def logs(self, id: str, *, region: Any = None, max_pages: int = 1000) -> Result[list[Any]]:
         op = "ListWorkRequestLogs"
-        _check_ocid("work_request_id", id, op)
+        check_ocid("work_request_id", id, op)
         r = self._region(region, id, op)
         client = self._client(r, False, op)
         return self._paginate(op, r, client.list_work_request_logs, id, max_pages=max_pages)
@@ -75,7 +74,7 @@ class WorkRequests(_Caller):
         slow the service is. A poll that fails after its retries raises its CloudError.
         """
         op = "GetWorkRequest"
-        _check_ocid("work_request_id", id, op)
+        check_ocid("work_request_id", id, op)
         r = self._region(region, id, op)
         client = self._client(r, True, op)
         stop = stop or threading.Event()

@@ -21,7 +21,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from tui.cloud.regions import UnknownRegionError, lookup_region
+from tui.facts.regions import UnknownRegionError, lookup_region
 
 from .clock import RealClock
 from .credentials import CredentialsError, authority_key, make_identity, write_sign_in

@@ -1,7 +1,7 @@
 """CreateModel (fine-tune) and CreateImportedModel: synchronous validation (400s naming the field),
 then an async job that succeeds, or fails realistically the way the real service would:
 
-- fine-tune: a method `tui.cloud.fine_tuning.methods_for(base displayName)` does not allow, a
+- fine-tune: a method `tui.facts.fine_tuning.methods_for(base displayName)` does not allow, a
   cluster that is not an ACTIVE FINE_TUNING cluster, a cluster whose shape does not suit the base
   model (`tui.facts.clusters.fit`, §7.4), a dataset object that is not `.jsonl`;
 - import: a Hugging Face id not on the supported-import list, an Object Storage prefix containing
@@ -13,32 +13,20 @@ from __future__ import annotations
 
 import re
 
-from tui.cloud import fine_tuning
-from tui.cloud.regions import UnknownRegionError, lookup_region
+from tui.facts import fine_tuning
+from tui.facts.regions import UnknownRegionError, lookup_region
 from tui.facts import clusters as cluster_facts
 
 from . import validate
 from .catalogue import SUPPORTED_IMPORTS
 from .context import Ctx, Reply
-from .resources import IMPORTED, MODEL, start_job
-from .wire import ApiError, invalid, iso, not_found
-
-
-def _compartment(ctx: Ctx, body: dict) -> str:
-    cid = validate.ocid(body, "compartmentId", "compartmentId")
-    if cid not in ctx.identity.compartments:
-        raise not_found("compartment", cid)
-    return cid
-
-
-def _related(field: str, what: str, ocid: str) -> ApiError:
-    return ApiError(400, "RelatedResourceNotAuthorizedOrNotFound",
-                    f"Invalid {field}: {what} {ocid} was not found in this region or is not authorized")
+from .resources import IMPORTED, MODEL, compartment_in, related_not_found, start_job
+from .wire import invalid, iso
 
 
 def create_model(ctx: Ctx) -> Reply:
     body = ctx.body
-    compartment = _compartment(ctx, body)
+    compartment = compartment_in(ctx, body)
     base_id = validate.ocid(body, "baseModelId", "baseModelId")
     ftd = validate.obj(body, "fineTuneDetails", "fineTuneDetails", required=True)
     ds = validate.obj(ftd, "trainingDataset", "fineTuneDetails.trainingDataset", required=True)
@@ -55,7 +43,7 @@ def create_model(ctx: Ctx) -> Reply:
 
     base = ctx.store.models.get(base_id)
     if base is None or base.state == "DELETED":
-        raise _related("baseModelId", "base model", base_id)
+        raise related_not_found("baseModelId", "base model", base_id)
     if base.data.get("type") != "BASE":
         raise invalid("baseModelId", f"{base_id} is a custom model; fine-tuning needs a base model")
     if "FINE_TUNE" not in (base.data.get("capabilities") or ()):
@@ -63,7 +51,7 @@ def create_model(ctx: Ctx) -> Reply:
                                      "(no FINE_TUNE capability)")
     cluster = ctx.store.clusters.get(cluster_id)
     if cluster is None or cluster.state == "DELETED":
-        raise _related("fineTuneDetails.dedicatedAiClusterId", "dedicated AI cluster", cluster_id)
+        raise related_not_found("fineTuneDetails.dedicatedAiClusterId", "dedicated AI cluster", cluster_id)
 
     base_name = base.data.get("displayName")
     allowed = fine_tuning.methods_for(base_name)
@@ -129,7 +117,7 @@ _HF_BRANCH = re.compile(r"[A-Za-z0-9_.\-/]{1,255}")
 
 def create_imported(ctx: Ctx) -> Reply:
     body = ctx.body
-    compartment = _compartment(ctx, body)
+    compartment = compartment_in(ctx, body)
     src = validate.obj(body, "dataSource", "dataSource", required=True)
     st = validate.string(src, "sourceType", "dataSource.sourceType", required=True)
     if st not in validate.SOURCE_TYPES:

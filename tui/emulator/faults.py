@@ -41,7 +41,7 @@ class Faults:
                retry_after: float | None = None, drop: bool = False, count: int | None = None,
                region: str | None = None, after: bool = False) -> Fault:
         if region is not None:
-            from tui.cloud.regions import lookup_region
+            from tui.facts.regions import lookup_region
 
             region = lookup_region(region).id
         fault = Fault(operation, latency, status, retry_after, drop, count, region, after)

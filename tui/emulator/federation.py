@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
-from tui.cloud.regions import lookup_region
+from tui.facts.regions import lookup_region
 
 from .context import Reply
 from .signing import AuthError, KeyRing, verify_request

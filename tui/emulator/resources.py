@@ -140,11 +140,23 @@ def update(ctx: Ctx, spec: Spec) -> Reply:
     return Reply(200, dict(res.data), {"etag": res.etag, "opc-work-request-id": wr.id})
 
 
+def compartment_in(ctx: Ctx, body: dict) -> str:
+    """The body's ``compartmentId``, which must name a compartment of the tenancy (else 404)."""
+    cid = validate.ocid(body, "compartmentId", "compartmentId") or ""
+    if cid not in ctx.identity.compartments:
+        raise not_found("compartment", cid)
+    return cid
+
+
+def related_not_found(field: str, what: str, ocid: str) -> ApiError:
+    """The 400 the service answers when a body names another resource it cannot find."""
+    return ApiError(400, "RelatedResourceNotAuthorizedOrNotFound",
+                    f"Invalid {field}: {what} {ocid} was not found in this region or is not authorized")
+
+
 def change_compartment(ctx: Ctx, spec: Spec) -> Reply:
     res = lookup(ctx, spec)
-    target = validate.ocid(ctx.body, "compartmentId", "compartmentId")
-    if target not in ctx.identity.compartments:
-        raise not_found("compartment", target)
+    target = compartment_in(ctx, ctx.body)
     check_if_match(ctx, res)
     check_mutable(spec, res, "moved")
     res.data["compartmentId"] = target

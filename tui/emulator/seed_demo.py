@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .seed import DEMO_REGIONS, Builder, SeedInfo
+from .seed_builder import DEMO_REGIONS, Builder, SeedInfo
 
 
 def build(b: Builder) -> SeedInfo:

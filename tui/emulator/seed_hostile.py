@@ -14,7 +14,7 @@ tests that look for their bytes in what the console wrote.
 
 from __future__ import annotations
 
-from .seed import Builder, SeedInfo, at
+from .seed_builder import Builder, SeedInfo, at
 from .wire import iso
 
 MARKUP = "[/x] [b]bold[/b] [@click=app.quit]click[/]"

@@ -27,7 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Iterator
 from urllib.parse import parse_qs
 
-from tui.cloud.regions import REGIONS, UnknownRegionError, lookup_region
+from tui.facts.regions import REGIONS, UnknownRegionError, lookup_region
 
 from . import routes
 from .clock import ManualClock

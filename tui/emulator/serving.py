@@ -22,9 +22,9 @@ from tui.facts import clusters as facts
 
 from . import validate
 from .context import Ctx, Reply
-from .resources import Spec, start_job
+from .resources import Spec, compartment_in, related_not_found, start_job
 from .store import Resource
-from .wire import ApiError, invalid, iso, not_found
+from .wire import ApiError, invalid, iso
 
 CLUSTER_STATES = ("ACTIVE", "CREATING", "DELETING", "DELETED", "FAILED", "NEEDS_ATTENTION", "UPDATING")
 ENDPOINT_STATES = ("ACTIVE", "CREATING", "DELETING", "DELETED", "FAILED", "UPDATING")
@@ -169,21 +169,9 @@ ENDPOINT = Spec("endpoint", "endpoint", "endpointId", ENDPOINT_STATES, (),
 # -- creates -------------------------------------------------------------------------------------------
 
 
-def _compartment(ctx: Ctx, body: dict) -> str:
-    cid = validate.ocid(body, "compartmentId", "compartmentId") or ""
-    if cid not in ctx.identity.compartments:
-        raise not_found("compartment", cid)
-    return cid
-
-
-def _related(field: str, what: str, ocid: str) -> ApiError:
-    return ApiError(400, "RelatedResourceNotAuthorizedOrNotFound",
-                    f"Invalid {field}: {what} {ocid} was not found in this region or is not authorized")
-
-
 def create_cluster(ctx: Ctx) -> Reply:
     body = ctx.body
-    compartment = _compartment(ctx, body)
+    compartment = compartment_in(ctx, body)
     ctype = validate.string(body, "type", "type", required=True)
     if ctype not in facts.CLUSTER_TYPES:
         raise invalid("type", f"{ctype!r} is not one of {', '.join(facts.CLUSTER_TYPES)}")
@@ -219,7 +207,7 @@ def _model(ctx: Ctx, model_id: str) -> tuple[Resource, str]:
         res = table.get(model_id)
         if res is not None and res.state != "DELETED":
             return res, label
-    raise _related("modelId", "model", model_id)
+    raise related_not_found("modelId", "model", model_id)
 
 
 def model_fit(ctx: Ctx, model: Resource, label: str, shape: str) -> facts.Fit:
@@ -258,13 +246,13 @@ def _endpoint_failure(ctx: Ctx, cluster: Resource, model: Resource, label: str) 
 
 def create_endpoint(ctx: Ctx) -> Reply:
     body = ctx.body
-    compartment = _compartment(ctx, body)
+    compartment = compartment_in(ctx, body)
     model_id = validate.ocid(body, "modelId", "modelId")
     cluster_id = validate.ocid(body, "dedicatedAiClusterId", "dedicatedAiClusterId")
     fields = _endpoint_fields(body)
     cluster = ctx.store.clusters.get(cluster_id)
     if cluster is None or cluster.state == "DELETED":
-        raise _related("dedicatedAiClusterId", "dedicated AI cluster", cluster_id)
+        raise related_not_found("dedicatedAiClusterId", "dedicated AI cluster", cluster_id)
     model, label = _model(ctx, model_id)
     failure = _endpoint_failure(ctx, cluster, model, label)
     data = {

@@ -10,14 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, IMPORTED_MODEL, MODEL, kind_of
+from tui.ui.console import read_only_reason
 
 
 def _refuse(app: Any, what: str) -> bool:
     """True (and a toast) when the console is read-only."""
-    if getattr(app, "read_only", False):
-        app.notify(f"Read-only mode blocks {what} (started with --read-only).", severity="warning", markup=False)
-        return True
-    return False
+    reason = read_only_reason(app, what)
+    if reason:
+        app.notify(reason, severity="warning", markup=False)
+    return reason is not None
 
 
 def _not_connected(app: Any) -> bool:
@@ -120,7 +121,7 @@ def open_move(app: Any, kind: Any, ocid: str, region: Any) -> Any:
     if _refuse(app, "moving") or _locked(app):
         return None
     from tui.ui.dialogs.move import MoveDialog
-    from tui.ui.screens.compartment_picker import CompartmentPicker
+    from tui.ui.dialogs.compartment_picker import CompartmentPicker
 
     k = kind_of(kind)
 
@@ -167,7 +168,7 @@ def open_bulk(app: Any, view: Any, rows: list[Any], action: str) -> Any:
         screen = BulkDialog(view, todo, skipped, "delete")
         app.push_screen(screen)
         return screen
-    from tui.ui.screens.compartment_picker import CompartmentPicker
+    from tui.ui.dialogs.compartment_picker import CompartmentPicker
 
     def picked(compartment_id: str | None) -> None:
         if compartment_id:

@@ -99,7 +99,7 @@ def common_prefix(lines: Sequence[str]) -> str:
 
 def completion_sources(app: ConsoleApp) -> Sources:
     """What `:` Tab completes from, as the console knows it now (compartments once their names loaded)."""
-    from tui.cloud.regions import REGIONS
+    from tui.facts.regions import REGIONS
     from tui.ui.data.compartments import path_names
     from tui.ui.text import clean
 

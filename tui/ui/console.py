@@ -12,7 +12,7 @@ Functions that take the app as an argument annotate it `ConsoleApp` the same way
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import getters
 from textual.app import App
@@ -20,7 +20,7 @@ from textual.app import App
 if TYPE_CHECKING:
     from tui.app import ConsoleApp  # noqa: F401 - named in the string below
 
-__all__ = ["console_app"]
+__all__ = ["console_app", "read_only_reason"]
 
 
 class console_app(getters.app["ConsoleApp"]):  # noqa: N801 - a descriptor, named like Textual's getters
@@ -32,3 +32,12 @@ class console_app(getters.app["ConsoleApp"]):  # noqa: N801 - a descriptor, name
 
     def __init__(self) -> None:
         self._app_type = App
+
+
+def read_only_reason(app: App[Any], what: str) -> str | None:
+    """The one read-only check: why ``what`` ("creating", "moving"…) is refused, or None.
+
+    Every action, dialog and wizard asks this (a bare App in a test is never read-only)."""
+    if getattr(app, "read_only", False):
+        return f"Read-only mode blocks {what} (started with --read-only)."
+    return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.cloud.regions import Region
+from tui.facts.regions import Region
 
 
 @dataclass

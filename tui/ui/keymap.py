@@ -1,7 +1,8 @@
 """Binding ids: the names operators use in the config file's `[keymap]` table to remap keys.
 
 Collected from the classes that declare them, so the list in error messages and `--info` can never
-drift from the code. Imported only when a keymap is configured (it pulls in the wizard modules).
+drift from the code. The App class is passed in (the app imports this module, not the other way).
+Imported only when a keymap is configured (it pulls in the wizard modules).
 
 `check_keymap` refuses, at start-up and by name, what Textual would take silently: a key name no
 terminal sends (`ctlr+x`), and a key that two bindings active at the same time would share
@@ -59,9 +60,8 @@ def _normal(key: str) -> str:
     return _character_to_key(key) if len(key) == 1 else key
 
 
-def scopes() -> list[tuple[str, list[type]]]:
-    """(name, classes) of the binding sets live at the same time."""
-    from tui.app import ConsoleApp
+def scopes(app: type) -> list[tuple[str, list[type]]]:
+    """(name, classes) of the binding sets live at the same time under the App class ``app``."""
     from tui.ui.dialogs.delete import DeleteDialog
     from tui.ui.screens.main import MainScreen
     from tui.ui.widgets.resource_list import ResourceListView
@@ -69,19 +69,19 @@ def scopes() -> list[tuple[str, list[type]]]:
     from tui.ui.widgets.work_requests_view import WorkRequestsView
     from tui.ui.wizards.base import WizardScreen
 
-    return [("list views", [ConsoleApp, MainScreen, ResourceListView, VirtualTable]),
-            ("work requests view", [ConsoleApp, MainScreen, WorkRequestsView, VirtualTable]),
-            ("wizards", [ConsoleApp, WizardScreen]),
-            ("delete dialog", [ConsoleApp, DeleteDialog])]
+    return [("list views", [app, MainScreen, ResourceListView, VirtualTable]),
+            ("work requests view", [app, MainScreen, WorkRequestsView, VirtualTable]),
+            ("wizards", [app, WizardScreen]),
+            ("delete dialog", [app, DeleteDialog])]
 
 
-def check_keymap(keymap: dict[str, str]) -> tuple[dict[str, str], list[str]]:
-    """(the usable part of `keymap`, one problem line per refused entry).
+def check_keymap(keymap: dict[str, str], app: type) -> tuple[dict[str, str], list[str]]:
+    """(the usable part of `keymap`, one problem line per refused entry), for the App class ``app``.
 
     Refused: unknown binding ids, key names that are not keys, and keys that would clash with another
     binding live at the same time (the remapped binding keeps its default key).
     """
-    known = set(binding_ids())
+    known = set(binding_ids(app))
     problems: list[str] = []
     usable: dict[str, str] = {}
     unknown = sorted(set(keymap) - known)
@@ -96,7 +96,7 @@ def check_keymap(keymap: dict[str, str]) -> tuple[dict[str, str], list[str]]:
             problems.append(f"keymap: {binding_id} = {keys!r}: {bad[0][0]!r} {bad[0][1]}")
             continue
         usable[binding_id] = ",".join(_normal(part.strip()) for part in keys.split(","))
-    for name, classes in scopes():
+    for name, classes in scopes(app):
         owners: dict[str, list[str]] = {}  # key -> the bindings on it, after the keymap
         for cls in classes:
             for b in _mro_bindings(cls):
@@ -117,8 +117,8 @@ def check_keymap(keymap: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     return usable, problems
 
 
-def binding_ids() -> list[str]:
-    from tui.app import ConsoleApp
+def binding_ids(app: type) -> list[str]:
+    """Every binding id of the App class ``app`` (ConsoleApp passes itself) and the console's classes."""
     from tui.ui.dialogs.delete import DeleteDialog
     from tui.ui.screens.main import MainScreen
     from tui.ui.widgets.resource_list import ResourceListView
@@ -128,7 +128,7 @@ def binding_ids() -> list[str]:
 
     ids = {
         b.id
-        for cls in (ConsoleApp, MainScreen, ResourceListView, WorkRequestsView, VirtualTable, WizardScreen,
+        for cls in (app, MainScreen, ResourceListView, WorkRequestsView, VirtualTable, WizardScreen,
                     DeleteDialog)
         for b in _bindings_of(cls)
         if b.id

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, Iterable, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from tui.cloud.regions import REGIONS
+from tui.facts.regions import REGIONS
+from tui.ui.data.presentation import presentation
 from tui.ui.text import clean
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class ModelJumpProvider(_Base):
         for view_id in ("models", "imported", "clusters", "endpoints"):
             view = app.main.query_one(f"#{view_id}")
             for row in view.rowset.rows[:5000]:
-                yield (f"{view.kind.title}: {row.name}", f"{row.region}  {row.ocid}",
+                yield (f"{presentation(view.kind).title}: {row.name}", f"{row.region}  {row.ocid}",
                        partial(app.jump_to_row, view_id, row.key))
 
 

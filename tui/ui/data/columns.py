@@ -1,4 +1,4 @@
-"""Table columns, derived from a resource descriptor's summary fields rather than written per screen.
+"""Table columns, derived from a kind's summary fields (its presentation entry) rather than written per screen.
 
 A column knows how wide it likes to be and how expendable it is (`priority`: higher goes first when
 the terminal is narrow), so the same list stays usable at 80 columns and rich at 200.
@@ -10,7 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.cloud.resources import Field, ResourceKind
+
+
+@dataclass(frozen=True)
+class Field:
+    """One attribute shown in a table column or the detail pane (``attr`` is the SDK snake_case name)."""
+
+    attr: str
+    label: str
+    kind: str = "text"  # text | ocid | datetime | list | tags | state | nested
 
 
 @dataclass(frozen=True)
@@ -33,14 +41,14 @@ _PRIORITY = {"display_name": 0, "lifecycle_state": 0, "type": 2, "vendor": 1, "v
 REGION_COLUMN = Column("region", "Region", 14, priority=1)
 
 
-def columns_for(kind: ResourceKind, *, with_region: bool = False,
-                custom: list[Column] | None = None) -> list[Column]:
+def columns_for(fields: tuple[Field, ...], *, with_region: bool = False,
+                custom: tuple[Column, ...] = ()) -> list[Column]:
     """The list columns of a resource kind (plus the region tag in the all-regions view).
 
-    `custom` is a kind's presentation entry (tui/ui/data/presentation.py `list_columns` passes it;
-    presentation imports this module, so this one must not import it back); without it, one column
-    per descriptor summary field."""
-    cols = list(custom) if custom else [_column(f) for f in kind.summary_fields]
+    `fields` and `custom` come from the kind's presentation entry (tui/ui/data/presentation.py
+    `list_columns` passes them; presentation imports this module, so this one must not import it
+    back): the custom columns when there are any, else one column per summary field."""
+    cols = list(custom) if custom else [_column(f) for f in fields]
     if with_region:
         cols.insert(2, REGION_COLUMN)
     return cols

@@ -1,6 +1,6 @@
 """What the detail pane and the raw view say about one resource, as literal Rich `Text`.
 
-Driven by the descriptor's `detail_fields`, so one function describes a Model, an ImportedModel or
+Driven by the kind's presentation `detail_fields`, so one function describes a Model, an ImportedModel or
 any future kind. Nested values (fine-tune details with every hyperparameter, metrics, data source)
 are walked generically. Secrets never leave this module: any key that looks like a token, password
 or secret is masked, which is how a Hugging Face access token stays out of the pane and the JSON.
@@ -15,10 +15,11 @@ from typing import Any, Callable
 from rich.text import Text
 
 from tui.cloud.resources import ResourceKind
+from tui.cloud.tokens import MASK
+from tui.ui.data.presentation import presentation
 from tui.ui.text import clean
 
 SECRET_MARKERS = ("token", "password", "secret", "passphrase", "private_key", "privatekey")
-MASK = "••••••••"
 NEAR_DAYS = 90
 
 LABEL_STYLE = "bold"
@@ -74,7 +75,7 @@ def describe(kind: ResourceKind, obj: Any, *, now: Callable[[], datetime],
     out = Text(no_wrap=False, overflow="fold")
     current = now()
     width = _value_column(kind, obj, label_width)
-    for field in kind.detail_fields:
+    for field in presentation(kind).detail_fields:
         value = getattr(obj, field.attr, None)
         if field.kind == "nested":
             if value is None:
@@ -140,7 +141,7 @@ MAX_EXTRA_COLUMNS = 4  # how far nested labels may push the value column right o
 def _value_column(kind: ResourceKind, obj: Any, label_width: int) -> int:
     """One value column for the top level and the nested sections, so all values line up."""
     need = label_width
-    for field in kind.detail_fields:
+    for field in presentation(kind).detail_fields:
         value = getattr(obj, field.attr, None)
         if field.kind in ("nested", "tags") and value is not None:
             need = max(need, _nested_need(to_plain(value), 2, field.kind == "tags"))

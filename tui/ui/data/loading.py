@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.cloud.errors import CloudError, from_exception
-from tui.cloud.regions import REGIONS, Region
+from tui.facts.regions import REGIONS, Region
 from tui.cloud.resources import ResourceKind
 from tui.ui.data.columns import Column
 from tui.ui.data.presentation import resolve_names
@@ -37,7 +37,7 @@ PAGE_SIZE = 1000  # the API maximum: 10k models in 10 requests, not 100
 
 def fetch_region(genai: Any, kind: ResourceKind, compartment_id: str, region: Region,
                  filters: ServerFilters, columns: list[Column]) -> tuple[list[Row], str | None]:
-    result = genai.list(kind, compartment_id, region=region.id, page_size=PAGE_SIZE, **filters.api_kwargs())
+    result = genai.list_resources(kind, compartment_id, region=region.id, page_size=PAGE_SIZE, **filters.api_kwargs())
     objs = [o for o in result.data if filters.keeps(o)]
     names = resolve_names(genai, kind.key, compartment_id, region.id, objs)
     return build_rows(objs, columns, region.id, names), result.opc_request_id

@@ -1,10 +1,11 @@
-"""Kind-specific list presentation (columns and cell renderers), kept as data beside the generic list.
+"""How each resource kind looks on screen, kept as data: one `Presentation` entry per kind.
 
-The generic list builds one column per descriptor summary field and shows each value as text. Some
-kinds need a cell computed from several fields or from other resources: a cluster's "shape × units"
-and capacity gauge, an endpoint's model and cluster by name and its guardrails in a few characters.
-Each such kind gets an entry in `PRESENTATIONS` (keyed by `ResourceKind.key`); adding a kind to the
-console is an entry here, not a new screen.
+The API facts of a kind are its descriptor (tui/cloud/resources.py); its presentation is here: the
+title, the summary fields (one list column each, shown as text), the detail pane's fields, and, for
+kinds that need a cell computed from several fields or from other resources, custom columns with
+renderers: a cluster's "shape × units" and capacity gauge, an endpoint's model and cluster by name
+and its guardrails in a few characters. Entries are keyed by `ResourceKind.key` in `PRESENTATIONS`;
+adding a kind to the console is one descriptor plus one entry here, not a new screen.
 
 Renderers run in the loading worker (never per keystroke) and return the cell text (already cleaned)
 and the value to sort by. `resolve_names` runs there too, before the rows are built, so an endpoint
@@ -19,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.cloud.errors import CloudError
-from tui.cloud.resources import ResourceKind
-from tui.ui.data.columns import Column, columns_for
+from tui.cloud.resources import MODEL, ResourceKind, kind_of, kind_of_ocid
+from tui.ui.data.columns import Column, Field, columns_for
 from tui.ui.text import clean
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,16 @@ def _guardrails(obj: Any, names: Names) -> tuple[str, Any]:
 
 @dataclass(frozen=True)
 class Presentation:
-    columns: tuple[Column, ...]
+    """How one kind looks: its title, list fields, detail fields and (optionally) computed columns."""
+
+    title: str
+    #: the main screen's view that lists this kind (its tab and `jump_to_row` target)
+    view_id: str
+    detail_fields: tuple[Field, ...]
+    #: one list column each (kinds without computed columns)
+    summary_fields: tuple[Field, ...] = ()
+    #: computed columns, used instead of the summary fields (clusters, endpoints)
+    columns: tuple[Column, ...] = ()
 
 
 CLUSTER_COLUMNS = (
@@ -126,20 +136,105 @@ ENDPOINT_COLUMNS = (
     Column("time_created", "Created", 16, priority=4, kind="datetime"),
 )
 
+_TAG_FIELDS = (
+    Field("freeform_tags", "Freeform tags", "tags"),
+    Field("defined_tags", "Defined tags", "tags"),
+    Field("system_tags", "System tags", "tags"),
+)
+_MODEL_FIELDS = (Field("vendor", "Vendor"), Field("version", "Version"),
+                 Field("capabilities", "Capabilities", "list"))
+
+
+def _detail_fields(*own: Field, typed: bool = False, after_compartment: tuple[Field, ...] = (),
+                   dates: tuple[Field, ...] = (), nested: tuple[Field, ...] = ()) -> tuple[Field, ...]:
+    """The detail pane's fields in the order every kind shares: name, OCID, (type), state, its
+    details and the description; the kind's own; compartment; created, updated; dates; nested; tags."""
+    return (
+        Field("display_name", "Name"),
+        Field("id", "OCID", "ocid"),
+        *((Field("type", "Type"),) if typed else ()),
+        Field("lifecycle_state", "State", "state"),
+        Field("lifecycle_details", "State details"),
+        Field("description", "Description"),
+        *own,
+        Field("compartment_id", "Compartment", "ocid"),
+        *after_compartment,
+        Field("time_created", "Created", "datetime"),
+        Field("time_updated", "Updated", "datetime"),
+        *dates,
+        *nested,
+        *_TAG_FIELDS,
+    )
+
+
+_MODEL_SUMMARY = (
+    Field("display_name", "Name"),
+    Field("lifecycle_state", "State", "state"),
+    Field("type", "Type"),
+    *_MODEL_FIELDS,
+    Field("time_created", "Created", "datetime"),
+    Field("time_deprecated", "Deprecated", "datetime"),
+)
+
 PRESENTATIONS: dict[str, Presentation] = {
-    "dedicated_ai_cluster": Presentation(CLUSTER_COLUMNS),
-    "endpoint": Presentation(ENDPOINT_COLUMNS),
+    "model": Presentation(
+        title="Model",
+        view_id="models",
+        summary_fields=_MODEL_SUMMARY,
+        detail_fields=_detail_fields(
+            *_MODEL_FIELDS, typed=True,
+            after_compartment=(Field("base_model_id", "Base model", "ocid"),
+                               Field("is_long_term_supported", "Long-term supported")),
+            dates=(Field("time_deprecated", "Deprecated", "datetime"),
+                   Field("time_on_demand_retired", "On-demand retired", "datetime"),
+                   Field("time_dedicated_retired", "Dedicated retired", "datetime")),
+            nested=(Field("fine_tune_details", "Fine-tune details", "nested"),
+                    Field("model_metrics", "Metrics", "nested")),
+        ),
+    ),
+    "imported_model": Presentation(
+        title="Imported model",
+        view_id="imported",
+        summary_fields=tuple(f for f in _MODEL_SUMMARY if f.attr not in ("type", "time_deprecated")),
+        detail_fields=_detail_fields(*_MODEL_FIELDS, after_compartment=(Field("data_source", "Data source", "nested"),)),
+    ),
+    "dedicated_ai_cluster": Presentation(
+        title="Dedicated AI cluster",
+        view_id="clusters",
+        detail_fields=_detail_fields(
+            Field("unit_shape", "Unit shape"),
+            Field("unit_count", "Unit count"),
+            Field("capacity", "Capacity", "nested"),
+            Field("capacity_reservation_id", "Capacity reservation", "ocid"),
+            typed=True,
+        ),
+        columns=CLUSTER_COLUMNS,
+    ),
+    "endpoint": Presentation(
+        title="Endpoint",
+        view_id="endpoints",
+        detail_fields=_detail_fields(
+            Field("model_id", "Model", "ocid"),
+            Field("dedicated_ai_cluster_id", "Cluster", "ocid"),
+            Field("content_moderation_config", "Content moderation", "nested"),
+            Field("prompt_injection_config", "Prompt injection", "nested"),
+            Field("pii_detection_config", "PII detection", "nested"),
+            Field("generative_ai_private_endpoint_id", "Private endpoint", "ocid"),
+        ),
+        columns=ENDPOINT_COLUMNS,
+    ),
 }
 
 
-def presentation_columns(kind_key: str) -> list[Column] | None:
-    p = PRESENTATIONS.get(kind_key)
-    return list(p.columns) if p is not None else None
+def presentation(kind: ResourceKind | str) -> Presentation:
+    """The presentation entry of a kind (a descriptor, its key or an alias)."""
+    return PRESENTATIONS[kind_of(kind).key]
 
 
 def list_columns(kind: ResourceKind, *, with_region: bool = False) -> list[Column]:
-    """The list columns of `kind`: its presentation entry if it has one, else one per summary field."""
-    return columns_for(kind, with_region=with_region, custom=presentation_columns(kind.key))
+    """The list columns of `kind`: its computed columns if it has any, else one per summary field."""
+    p = presentation(kind)
+    return columns_for(p.summary_fields, with_region=with_region, custom=p.columns)
 
 
 def resolve_names(genai: Any, kind_key: str, compartment_id: str, region: str, objs: list[Any],
@@ -163,12 +258,12 @@ def resolve_names(genai: Any, kind_key: str, compartment_id: str, region: str, o
                 names[ocid] = name
     if cluster_ids - names.keys():
         try:
-            for c in genai.list("dedicated_ai_cluster", compartment_id, region=region).data:
+            for c in genai.list_resources("dedicated_ai_cluster", compartment_id, region=region).data:
                 names[str(c.id)] = str(c.display_name or c.id)
         except CloudError as exc:
             log.info("cluster names for endpoints: %s", exc)
     for ocid in sorted(model_ids - names.keys())[:MAX_NAME_LOOKUPS]:
-        kind = "imported_model" if ".generativeaiimportedmodel." in ocid else "model"
+        kind = kind_of_ocid(ocid) or MODEL
         try:
             model = genai.get(kind, ocid, region=region).data
         except CloudError as exc:

@@ -52,8 +52,7 @@ class ServerFilters:
     def for_kind(self, kind: ResourceKind) -> "ServerFilters":
         """Drop what does not apply to `kind` (type on imported models, foreign enum values)."""
         out = self
-        types = kind.type_values if (kind.has_type or kind.type_values) else ()
-        if self.model_type and self.model_type not in types:
+        if self.model_type and self.model_type not in kind.type_values:
             out = replace(out, model_type=None)
         if out.vendor and "vendor" not in kind.list_filters:
             out = replace(out, vendor=None)

@@ -27,3 +27,11 @@ def version_key(value: Any) -> tuple[Any, ...]:
         elif run:
             parts.append((1, 0, run))
     return (0, tuple(parts))
+
+
+def next_sort_column(visible: list[int], current: int | None) -> int | None:
+    """The column `s` sorts by next: the visible one after `current` (wrapping), or the first one
+    when `current` is hidden or unset; None when no column is visible."""
+    if not visible:
+        return None
+    return visible[0] if current not in visible else visible[(visible.index(current) + 1) % len(visible)]

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Callable
 
+from tui.facts.work_requests import TERMINAL_STATUSES
+from tui.cloud.resources import kind_of_ocid
 from tui.ui.data.columns import Column
+from tui.ui.data.presentation import presentation
 from tui.ui.data.rows import Row, _sort_key, format_value
 from tui.ui.text import clean
 
@@ -28,15 +31,7 @@ WR_COLUMNS = [
 #: the column a new list is sorted by (newest accepted first)
 ACCEPTED_COLUMN = next(i for i, c in enumerate(WR_COLUMNS) if c.key == "time_accepted")
 
-SETTLED = {"SUCCEEDED", "FAILED", "CANCELED"}
-
-#: the view that lists a resource, by the type segment of its OCID
-VIEW_OF_OCID_TYPE = {
-    "generativeaimodel": "models",
-    "generativeaiimportedmodel": "imported",
-    "generativeaidedicatedaicluster": "clusters",
-    "generativeaiendpoint": "endpoints",
-}
+SETTLED = frozenset(TERMINAL_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -92,13 +87,10 @@ def resource_of(wr: Any) -> str | None:
 
 def view_of(ocid: str | None) -> str | None:
     """Which view lists `ocid` (models, imported, clusters, endpoints), from its OCID type."""
-    parts = (ocid or "").split(".")
-    return VIEW_OF_OCID_TYPE.get(parts[1]) if len(parts) > 2 and parts[0] == "ocid1" else None
+    kind = kind_of_ocid(ocid)
+    return presentation(kind).view_id if kind is not None else None
 
 
-#: view id -> the descriptor key its resources are read with
-KIND_OF_VIEW = {"models": "model", "imported": "imported_model", "clusters": "dedicated_ai_cluster",
-                "endpoints": "endpoint"}
 MAX_NAME_LOOKUPS = 20  # unknown resources named per list round (one GET each); the rest show the OCID
 
 
@@ -111,12 +103,12 @@ def resolve_resource_names(genai: Any, items: list[tuple[Any, str]], known: Call
     wanted: dict[str, str] = {}
     for wr, region in items:
         ocid = resource_of(wr)
-        if ocid and ocid not in wanted and known(ocid) is None and view_of(ocid):
+        if ocid and ocid not in wanted and known(ocid) is None and kind_of_ocid(ocid):
             wanted[ocid] = region
     names: dict[str, str] = {}
     for ocid, region in list(wanted.items())[:MAX_NAME_LOOKUPS]:
         try:
-            obj = genai.get(KIND_OF_VIEW[view_of(ocid) or ""], ocid, region=region).data
+            obj = genai.get(kind_of_ocid(ocid), ocid, region=region).data
         except CloudError as exc:
             if exc.status == 404:
                 names[ocid] = ""

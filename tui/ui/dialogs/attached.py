@@ -15,10 +15,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Button, Static
 
+from tui.ui.data.presentation import presentation
 from tui.ui.text import clean
 
 _ENTRY = re.compile(r"\b(endpoint|model)\s+(.*?)\s*\((ocid1\.[A-Za-z0-9_.-]*[A-Za-z0-9])\s*(?:,\s*([^)]*))?\)")
-VIEW_OF = {"endpoint": "endpoints", "model": "models"}
 
 
 @dataclass(frozen=True)
@@ -58,4 +58,4 @@ class AttachedList(Vertical):
         item = self.items[int((event.button.id or "").removeprefix("attached-"))]
         app: Any = self.app
         self.screen.dismiss(None)
-        app.jump_to_row(VIEW_OF[item.what], f"{self.region_id}/{item.ocid}")
+        app.jump_to_row(presentation(item.what).view_id, f"{self.region_id}/{item.ocid}")

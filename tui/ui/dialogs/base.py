@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tui.cloud.errors import CloudError
@@ -43,6 +43,22 @@ def describe_error(error: CloudError) -> str:
     if error.opc_request_id:
         text += f"\nopc-request-id {error.opc_request_id}"
     return text
+
+
+def finish_after_success(screen: Screen[Any], result: Any, *, label: str, message: str, region: str | None,
+                         title: str | None = None) -> None:
+    """What every dialog and wizard does once its call succeeded: track the work request it started
+    (if any) as ``label``, reload the visible list, say ``message``, and close with the result."""
+    app: Any = screen.app
+    work_request_id = getattr(result, "work_request_id", None)
+    if work_request_id:
+        app.track_work_request(work_request_id, getattr(result, "region", None) or region, label)
+    app.reload_current()
+    if title is None:
+        app.notify(message, markup=False)
+    else:
+        app.notify(message, title=title, markup=False)
+    screen.dismiss(result)
 
 
 class DialogScreen(ModalScreen[Any]):
@@ -113,6 +129,6 @@ class DialogScreen(ModalScreen[Any]):
         """Get the resource (data + etag) in a worker."""
         self.status("Loading…")
         genai = self.app.genai  # type: ignore[attr-defined]
-        self.app.call(self, f"get {self.kind.title.lower()}", genai.get, self.kind, self.ocid,  # type: ignore[attr-defined]
+        self.app.call(self, f"get {self.kind.noun}", genai.get, self.kind, self.ocid,  # type: ignore[attr-defined]
                       region=self.region_id, group="dialog-load", on_success=on_loaded,
                       on_error=lambda e: self.status(describe_error(e), error=True))

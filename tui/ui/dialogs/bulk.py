@@ -21,6 +21,7 @@ from textual.widgets import Button, Static
 
 from tui.cloud.errors import CloudError
 from tui.ui.data.rows import Row
+from tui.ui.console import read_only_reason
 from tui.ui.dialogs.base import DialogScreen
 from tui.ui.text import clean
 
@@ -71,7 +72,7 @@ class BulkDialog(DialogScreen):
 
     def __init__(self, view: ResourceListView, rows: list[Row], skipped: list[tuple[Row, str]], action: str,
                  target: str | None = None, target_label: str = "") -> None:
-        plural = view.kind.plural.lower() if len(rows) != 1 else view.kind.title.lower()
+        plural = view.kind.nouns if len(rows) != 1 else view.kind.noun
         verb = VERBS[action][0]
         where = f" to {target_label or target}" if action == "move" else ""
         super().__init__(view.kind, "", None, f"{verb} {len(rows)} {plural}{where}?")
@@ -138,14 +139,14 @@ class BulkDialog(DialogScreen):
     def action_confirm(self, action: str) -> None:
         if action != self.action or self.busy or self.outcomes is not None or not self.rows:
             return
-        if getattr(self.app, "read_only", False):
-            self.status("Read-only mode: nothing can be changed.", error=True)
+        if (refused := read_only_reason(self.app, VERBS[self.action][1])):
+            self.status(refused, error=True)
             return
         self.busy = True
         self.query_one("#bulk-confirm", Button).disabled = True
         self.status(f"{VERBS[self.action][0]} {len(self.rows)}: {VERBS[self.action][1]} one by one…")
         app: Any = self.app
-        self.app.call(self, f"{self.action} {len(self.rows)} {self.kind.plural.lower()}", run_bulk,  # type: ignore[attr-defined]
+        self.app.call(self, f"{self.action} {len(self.rows)} {self.kind.nouns}", run_bulk,  # type: ignore[attr-defined]
                       app.genai, self.kind, self.rows, self.action, self.target, group="dialog-bulk",
                       on_success=self._done, on_error=self._failed)
 
@@ -168,7 +169,7 @@ class BulkDialog(DialogScreen):
         self.status(summary + (f"; {failed} refused (still marked)" if failed else ""), error=bool(failed))
         if ok:
             app.reload_current()
-            app.notify(f"{verb.capitalize()} {len(ok)} {self.kind.plural.lower()}", markup=False)
+            app.notify(f"{verb.capitalize()} {len(ok)} {self.kind.nouns}", markup=False)
 
     def _failed(self, error: CloudError) -> None:  # run_bulk keeps per-row errors; this is a bug's way out
         self.busy = False

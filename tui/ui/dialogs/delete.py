@@ -16,7 +16,8 @@ from textual.binding import Binding
 from textual.widgets import Button, Static
 
 from tui.cloud.errors import CloudError
-from tui.ui.dialogs.base import DialogScreen, describe_error
+from tui.ui.console import read_only_reason
+from tui.ui.dialogs.base import DialogScreen, describe_error, finish_after_success
 from tui.ui.text import clean
 
 ENDPOINT_OCID = re.compile(r"ocid1\.generativeaiendpoint\.[A-Za-z0-9_.-]*[A-Za-z0-9]")
@@ -50,7 +51,7 @@ class DeleteDialog(DialogScreen):
     def __init__(self, kind: Any, ocid: str, region: Any, display_name: str) -> None:
         super().__init__(kind, ocid, region, "")
         self.display_name = display_name or ""
-        self.dialog_title = f"Delete {self.kind.title.lower()}?"
+        self.dialog_title = f"Delete {self.kind.noun}?"
         self.etag: str | None = None
         self.endpoints: dict[str, str] = {}
 
@@ -76,27 +77,22 @@ class DeleteDialog(DialogScreen):
     def action_confirm(self) -> None:
         if self.busy:
             return
-        if getattr(self.app, "read_only", False):
-            self.status("Read-only mode: nothing can be deleted.", error=True)
+        if (refused := read_only_reason(self.app, "deleting")):
+            self.status(refused, error=True)
             return
         self.busy = True
         self.query_one("#delete-confirm", Button).disabled = True
         self.status("Deleting…")
         genai = self.app.genai  # type: ignore[attr-defined]
         kwargs = {"if_match": self.etag} if self.etag else {}
-        self.app.call(self, f"delete {self.kind.title.lower()}", genai.delete, self.kind, self.ocid,  # type: ignore[attr-defined]
+        self.app.call(self, f"delete {self.kind.noun}", genai.delete, self.kind, self.ocid,  # type: ignore[attr-defined]
                       region=self.region_id, group="dialog-delete", on_success=self._deleted,
                       on_error=self._failed, **kwargs)
 
     def _deleted(self, result: Any) -> None:
         self.busy = False
-        app: Any = self.app
-        if result.work_request_id:
-            app.track_work_request(result.work_request_id, result.region or self.region_id,
-                                   f"delete {self.display_name}")
-        app.reload_current()
-        app.notify(f"Deleting {self.display_name}", markup=False)
-        self.dismiss(result)
+        finish_after_success(self, result, label=f"delete {self.display_name}", region=self.region_id,
+                             message=f"Deleting {self.display_name}")
 
     def _failed(self, error: CloudError) -> None:
         self.busy = False

@@ -22,8 +22,9 @@ from textual.binding import Binding
 from textual.widgets import Button, Input, Static
 
 from tui.cloud.errors import CloudError
+from tui.ui.console import read_only_reason
 from tui.ui.dialogs import conflict, edit_fields
-from tui.ui.dialogs.base import DialogScreen, describe_error, retry_can_help
+from tui.ui.dialogs.base import DialogScreen, describe_error, finish_after_success, retry_can_help
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField
 from tui.ui.forms.rules import Rule
@@ -46,7 +47,7 @@ class EditDialog(DialogScreen):
 
     def __init__(self, kind: Any, ocid: str, region: Any) -> None:
         super().__init__(kind, ocid, region, "")
-        self.dialog_title = f"Edit {self.kind.title.lower()}"
+        self.dialog_title = f"Edit {self.kind.noun}"
         self.original: dict[str, Any] | None = None
         self.etag: str | None = None
         self.conflicted: list[tuple[str, Any, Any]] = []
@@ -145,13 +146,13 @@ class EditDialog(DialogScreen):
     def action_save(self) -> None:
         if self.busy or self.original is None:
             return
-        if getattr(self.app, "read_only", False):
-            self.status("Read-only mode: nothing can be changed.", error=True)
+        if (refused := read_only_reason(self.app, "editing")):
+            self.status(refused, error=True)
             return
         broken = self.check()
         if broken:
             self.status(f"✗ {broken}", error=True)
-            from tui.ui.wizards.base import focus_first_invalid
+            from tui.ui.forms.focus import focus_first_invalid
 
             focus_first_invalid(self)
             return
@@ -168,19 +169,14 @@ class EditDialog(DialogScreen):
         self.query_one("#edit-save", Button).disabled = True
         self.status(f"Saving {', '.join(conflict.LABELS[f] for f in changed)} (if-match {self.etag})…")
         genai = self.app.genai  # type: ignore[attr-defined]
-        self.app.call(self, f"update {self.kind.title.lower()}", genai.update, self.kind, self.ocid,  # type: ignore[attr-defined]
+        self.app.call(self, f"update {self.kind.noun}", genai.update, self.kind, self.ocid,  # type: ignore[attr-defined]
                       details, if_match=self.etag, region=self.region_id, group="dialog-save",
                       on_success=self._saved, on_error=self._failed)
 
     def _saved(self, result: Any) -> None:
         self.busy = False
-        app: Any = self.app
         name = self.fields["display_name"].value
-        if result.work_request_id:
-            app.track_work_request(result.work_request_id, result.region or self.region_id, f"update {name}")
-        app.reload_current()
-        app.notify(f"Updated {name}", markup=False)
-        self.dismiss(result)
+        finish_after_success(self, result, label=f"update {name}", region=self.region_id, message=f"Updated {name}")
 
     def _failed(self, error: CloudError) -> None:
         self.busy = False

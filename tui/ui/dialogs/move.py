@@ -15,9 +15,10 @@ from textual.binding import Binding
 from textual.widgets import Button, Static
 
 from tui.cloud.errors import CloudError
-from tui.ui.dialogs.base import DialogScreen, describe_error
+from tui.ui.console import read_only_reason
+from tui.ui.dialogs.base import DialogScreen, describe_error, finish_after_success
 from tui.ui.text import clean
-from tui.ui.wizards.submit import Submission
+from tui.ui.forms.submit import Submission
 
 
 class MoveDialog(DialogScreen):
@@ -27,7 +28,7 @@ class MoveDialog(DialogScreen):
     def __init__(self, kind: Any, ocid: str, region: Any, target_compartment_id: str,
                  target_label: str = "") -> None:
         super().__init__(kind, ocid, region, "")
-        self.dialog_title = f"Move {self.kind.title.lower()} to another compartment"
+        self.dialog_title = f"Move {self.kind.noun} to another compartment"
         self.target = target_compartment_id
         self.target_label = target_label or target_compartment_id
         self.etag: str | None = None
@@ -59,15 +60,15 @@ class MoveDialog(DialogScreen):
     def action_confirm(self) -> None:
         if self.busy or self.etag is None or self.query_one("#move-confirm", Button).disabled:
             return
-        if getattr(self.app, "read_only", False):
-            self.status("Read-only mode: nothing can be moved.", error=True)
+        if (refused := read_only_reason(self.app, "moving")):
+            self.status(refused, error=True)
             return
         self.busy = True
         self.submission.start()
         self.query_one("#move-confirm", Button).disabled = True
         self.status("Moving…")
         genai = self.app.genai  # type: ignore[attr-defined]
-        self.app.call(self, f"move {self.kind.title.lower()}", genai.change_compartment, self.kind, self.ocid,  # type: ignore[attr-defined]
+        self.app.call(self, f"move {self.kind.noun}", genai.change_compartment, self.kind, self.ocid,  # type: ignore[attr-defined]
                       self.target, if_match=self.etag, region=self.region_id,
                       retry_token=self.submission.retry_token, group="dialog-move",
                       on_success=self._moved, on_error=self._failed)
@@ -75,13 +76,9 @@ class MoveDialog(DialogScreen):
     def _moved(self, result: Any) -> None:
         self.busy = False
         self.submission.succeeded(result)
-        app: Any = self.app
-        if result.work_request_id:
-            app.track_work_request(result.work_request_id, result.region or self.region_id, f"move {self.model_name}")
-        app.reload_current()
         target = self.target_label.split(" (ocid1.", 1)[0]  # the name: the OCID is in the dialog, not the toast
-        app.notify(f"Moved {self.model_name} to {target}", markup=False)
-        self.dismiss(result)
+        finish_after_success(self, result, label=f"move {self.model_name}", region=self.region_id,
+                             message=f"Moved {self.model_name} to {target}")
 
     def _failed(self, error: CloudError) -> None:
         self.busy = False

@@ -18,9 +18,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static
 
 from tui.cloud.resources import KINDS
+from tui.facts import work_requests as work_request_facts
 from tui.ui.data.work_request_rows import WorkRequestFilters
 
-STATUSES = ("ACCEPTED", "IN_PROGRESS", "WAITING", "FAILED", "SUCCEEDED", "CANCELING", "CANCELED")
+STATUSES = work_request_facts.STATUSES
 OPERATION_TYPES = tuple(sorted({t for k in KINDS.values() for t in k.work_request_types.values()}))
 
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 
 from tui.cloud import builders
-from tui.cloud.fine_tuning import HyperParameter
-from tui.cloud.regions import is_region
+from tui.facts.fine_tuning import HyperParameter
+from tui.facts.regions import is_region
 
 Rule = Callable[[str], "str | None"]
 

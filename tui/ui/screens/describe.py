@@ -23,10 +23,11 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from tui.cloud.resources import ResourceKind
+from tui.ui.data.presentation import presentation
 from tui.ui.data.inspect_text import NAMED_KEYS, api_json, api_yaml, find_all, highlighted, to_api
 from tui.ui.forms.inputs import SafeInput
 from tui.ui.text import clean
-from tui.ui.widgets.footer import ConsoleFooter
+from tui.ui.footer import ConsoleFooter
 
 MATCH_STYLE = "reverse"
 CURRENT_STYLE = "bold reverse underline"
@@ -127,7 +128,7 @@ class DescribeScreen(Screen[None]):
 
     def _render_title(self) -> None:
         name = getattr(self.obj, "display_name", None) or getattr(self.obj, "id", "")
-        title = Text(f"{self.kind.title}: ", style="bold")
+        title = Text(f"{presentation(self.kind).title}: ", style="bold")
         title.append(clean(name))
         title.append(f"  {clean(self.resource_region)}", style="dim")
         title.append("  YAML" if self.mode == "yaml" else "  JSON (camelCase, as the API)", style="bold")

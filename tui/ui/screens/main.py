@@ -17,14 +17,14 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Tab, Tabs
 
 from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, IMPORTED_MODEL, MODEL
-from tui.cloud.regions import lookup_region
+from tui.facts.regions import lookup_region
 from tui.ui.console import console_app
 from tui.ui.history import Place, Places
 from tui.ui.widgets.context_header import ContextHeader
 from tui.ui.widgets.prompt import Prompt
 from tui.ui.widgets.resource_list import ResourceListView
 from tui.ui.widgets.work_requests_view import WorkRequestsView
-from tui.ui.widgets.footer import ConsoleFooter
+from tui.ui.footer import ConsoleFooter
 
 VIEWS = {"models": "Models", "imported": "Imported models", "workrequests": "Work requests",
          "clusters": "Clusters", "endpoints": "Endpoints"}

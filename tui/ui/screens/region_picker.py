@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.cloud.regions import REGIONS
+from tui.facts.regions import REGIONS
 
 ALL = "all"
 

@@ -30,6 +30,7 @@ from textual.widget import Widget
 from tui.cloud.resources import ResourceKind
 from tui.ui.data.describe import describe, raw_json
 from tui.ui.data.inspect_text import highlighted
+from tui.ui.data.presentation import presentation
 from tui.ui.text import clean
 
 SUMMARY_DELAY = 0.25  # seconds a cursor move waits for the full object before painting the summary
@@ -264,7 +265,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             self.clear()
             return
         name = clean(getattr(self._obj, "display_name", "") or getattr(self._obj, "id", ""))
-        title = Text(f"{self.kind.title}: ", style="bold")
+        title = Text(f"{presentation(self.kind).title}: ", style="bold")
         title.append(name)
         body: Text
         if self.mode == "json":

@@ -29,6 +29,7 @@ from textual.message import Message
 
 from tui.cloud.errors import CloudError
 from tui.cloud.resources import MODEL, ResourceKind
+from tui.ui.console import read_only_reason
 from tui.ui.data.columns import Column
 from tui.ui.data.loading import Listing, all_regions, fetch_listing
 from tui.ui.data.marks import Marks
@@ -36,6 +37,7 @@ from tui.ui.data.presentation import list_columns
 from tui.ui.data.query import parse_query
 from tui.ui.data.rows import Row, build_row
 from tui.ui.data.rowset import RowSet, SortState
+from tui.ui.data.sorting import next_sort_column
 from tui.ui.refresher import is_connection_error
 from tui.ui.text import clean
 from tui.ui.widgets.detail_pane import DetailPane
@@ -156,31 +158,40 @@ class ResourceListView(Vertical):
     def __init__(self, kind: ResourceKind, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.kind = kind
+        """The resource kind listed (its descriptor; its presentation gives the columns)."""
         self.rowset = RowSet()
+        """Every listed row, and the filtered, sorted view of them the table shows."""
         self.filters = ServerFilters()
+        """The API-side filters of the list (`f`), sent with every list call."""
         self.query_text = ""
+        """The `/` filter, applied to the rows on the client (`!` inverts, `~` is fuzzy)."""
         self.sort = SortState()
+        """The sort column and direction (`s` / `S`, a header click)."""
         self.loaded = False
+        """Whether a listing has been applied at least once."""
         self.failures: dict[str, CloudError] = {}
+        """Region id -> why listing it failed (the all-regions view lists the regions that answered)."""
         self._listing: Listing | None = None
         self._detail_timer: Any = None
         self._last_detail_key: str | None = None
-        #: when the rows on screen were last listed (the console's clock), for "updated 5 s ago"
         self.updated: datetime | None = None
+        """When the rows on screen were last listed (the console's clock), for "updated 5 s ago"."""
         self._with_region = False
         self._generation = 0
         #: the refresher's `done` for the round in flight (called when it is applied or superseded)
         self._inflight_done: Callable[[CloudError | None], None] | None = None
         self.refresh_error: CloudError | None = None
-        self.pending_key: str | None = None  # a row to put the cursor on once the next view arrives
-        #: rows marked with `space` (keys); delete and move act on all of them (tui/ui/dialogs/bulk.py)
+        """Why the last background refresh failed (the rows shown are then older), or None."""
+        self.pending_key: str | None = None
+        """A row to put the cursor on once the next listing arrives (a jump from elsewhere)."""
         self.marks = Marks()
+        """Rows marked with `space` (keys); delete and move act on all of them (tui/ui/dialogs/bulk.py)."""
 
     # ------------------------------------------------------------------ layout
     def compose(self):
         yield StatusLine(id=f"{self.id}-status")
         with Horizontal():
-            table = VirtualTable(list_columns(self.kind), empty_text=f"No {self.kind.plural.lower()} loaded yet",
+            table = VirtualTable(list_columns(self.kind), empty_text=f"No {self.kind.nouns} loaded yet",
                                  id=f"{self.id}-table")
             table.default_sort = default_sort(table.columns)
             yield table
@@ -235,8 +246,8 @@ class ResourceListView(Vertical):
         columns = list(self.table.columns)
         where = "all regions" if ctx.all_regions else ctx.region.id
         if not quiet:
-            self.status.busy(f"Listing {self.kind.plural.lower()} in {where}")
-            self.table.empty_text = f"Listing {self.kind.plural.lower()} …"  # repaints itself if shown
+            self.status.busy(f"Listing {self.kind.nouns} in {where}")
+            self.table.empty_text = f"Listing {self.kind.nouns} …"  # repaints itself if shown
         filters = self.filters.for_kind(self.kind)
         on_screen = self.table.rows
         kind, genai = self.kind, app.genai
@@ -254,7 +265,7 @@ class ResourceListView(Vertical):
         def failed(error: CloudError) -> None:
             self.post_message(self.ListingFailed(request, error))
 
-        app.call(self, f"list {self.kind.plural.lower()}", fetch, group="list", on_success=loaded, on_error=failed)
+        app.call(self, f"list {self.kind.nouns}", fetch, group="list", on_success=loaded, on_error=failed)
         return True
 
     def _settle_inflight(self, error: CloudError | None = None) -> None:
@@ -334,7 +345,7 @@ class ResourceListView(Vertical):
 
     def _failed(self, error: CloudError, announce: bool = True) -> None:
         self.loaded = True
-        self.table.empty_text = f"Could not list {self.kind.plural.lower()}: {clean(error.code or error.message)}"
+        self.table.empty_text = f"Could not list {self.kind.nouns}: {clean(error.code or error.message)}"
         self.table.set_rows([])
         self.rowset.replace([])
         retry = "  (r retries)" if is_connection_error(error) else ""
@@ -345,16 +356,16 @@ class ResourceListView(Vertical):
 
     def _empty_text(self) -> str:
         if self.query_text:
-            return f"No {self.kind.plural.lower()} match /{clean(self.query_text)}  (esc clears)"
+            return f"No {self.kind.nouns} match /{clean(self.query_text)}  (esc clears)"
         if self.filters.active:
-            return f"No {self.kind.plural.lower()} match the filters  (f to change)"
-        return f"No {self.kind.plural.lower()} in this compartment and region"
+            return f"No {self.kind.nouns} match the filters  (f to change)"
+        return f"No {self.kind.nouns} in this compartment and region"
 
     def _update_status(self) -> None:
         shown, total = self.table.row_count, len(self.rowset)
         text = Text()
         text.append(f"{shown}" if shown == total else f"{shown}/{total}", style="bold")
-        text.append(f" {self.kind.plural.lower()}")
+        text.append(f" {self.kind.nouns}")
         ctx = self.console.context
         text.append(f" in {'all regions' if ctx.all_regions else ctx.region.id}")
         if self.query_text:
@@ -428,12 +439,9 @@ class ResourceListView(Vertical):
         self._recompute()
 
     def action_sort_next(self) -> None:
-        visible = [self.table.columns.index(c) for c in self.table.visible_columns]
-        if not visible:
-            return
-        current = self.sort.column
-        nxt = visible[0] if current not in visible else visible[(visible.index(current) + 1) % len(visible)]
-        self.sort_by(nxt, descending=False)
+        nxt = next_sort_column([self.table.columns.index(c) for c in self.table.visible_columns], self.sort.column)
+        if nxt is not None:
+            self.sort_by(nxt, descending=False)
 
     def action_sort_reverse(self) -> None:
         column = self.sort.column if self.sort.column is not None else 0
@@ -583,7 +591,7 @@ class ResourceListView(Vertical):
         self.load()
 
     def action_server_filters(self) -> None:
-        from tui.ui.screens.filter_dialog import FilterDialog
+        from tui.ui.dialogs.filter_dialog import FilterDialog
 
         def apply(result: ServerFilters | None) -> None:
             if result is not None:
@@ -595,7 +603,7 @@ class ResourceListView(Vertical):
     def _selected(self) -> Row | None:
         row = self.table.current_row
         if row is None:
-            self.console.notify(f"Select a {self.kind.title.lower()} first", severity="warning")
+            self.console.notify(f"Select a {self.kind.noun} first", severity="warning")
         return row
 
     def action_create(self) -> None:
@@ -664,7 +672,7 @@ class ResourceListView(Vertical):
         if action in MUTATING_ACTIONS and self.console.read_only:
             verb = {"create": "creating", "edit": "editing", "move": "moving", "delete": "deleting",
                     "deploy": "deploying"}[action]
-            return f"Read-only mode blocks {verb} (started with --read-only)."
+            return read_only_reason(self.app, verb)
         if action in ROW_ACTIONS and is_base_model(self.kind, self.table.current_row) and not (
                 action in BULK_ACTIONS and self.marks):
             return BASE_NOT_DEPLOYED if action == "deploy" else BASE_MANAGED

@@ -35,7 +35,7 @@ GOOD_STATES = {"ACTIVE", "SUCCEEDED"}
 BUSY_STATES = {"CREATING", "UPDATING", "DELETING", "IN_PROGRESS", "ACCEPTED", "CANCELING", "WAITING"}
 BAD_STATES = {"FAILED", "DELETED", "CANCELED"}
 MARK_GLYPH = "✓ "  # before the first cell of a marked row
-WARN_STATES = {"NEEDS_ATTENTION"}  # a descriptor's warning_states (clusters): usable, but look at it
+WARN_STATES = {"NEEDS_ATTENTION"}  # a cluster state: usable, but look at it
 
 
 class VirtualTable(ScrollView, can_focus=True):

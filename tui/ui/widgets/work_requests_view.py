@@ -32,6 +32,7 @@ from tui.ui.data.loading import all_regions
 from tui.ui.data.query import apply_query, parse_query
 from tui.ui.data.rows import Row
 from tui.ui.data.rowset import SortState
+from tui.ui.data.sorting import next_sort_column
 from tui.ui.data.work_request_rows import (
     ACCEPTED_COLUMN, SETTLED, WR_COLUMNS, WorkRequestFilters, build_wr_row, failed_recently, progress_bar,
     resolve_resource_names, resource_of, view_of,
@@ -156,10 +157,12 @@ class WorkRequestsView(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.listed: dict[str, tuple[Any, str]] = {}  # key -> (work request, region)
+        self.listed: dict[str, tuple[Any, str]] = {}
+        """Row key -> (work request, region) as last listed."""
         self.loaded = False
-        #: when the list was last read (the console's clock), for "updated 5 s ago"
+        """Whether a listing has been applied at least once."""
         self.updated: datetime | None = None
+        """When the list was last read (the console's clock), for "updated 5 s ago"."""
         self._generation = 0
         self._inflight_done: Callable[[CloudError | None], None] | None = None
         self._rows_shown: list[tuple[str, str, tuple[str, ...], str]] = []
@@ -167,13 +170,19 @@ class WorkRequestsView(Vertical):
         # key -> ((status, percent), errors, logs): a poll that changes nothing must not flicker the pane
         self._detail_cache: dict[str, tuple[tuple[Any, Any], list[Any], list[Any]]] = {}
         self.all_rows: list[Row] = []
-        #: resource OCID -> name read with a GET (for resources no loaded list holds; "" = gone)
-        self.names: dict[str, str] = {}  # listed + tracked, before the `/` filter and the sort
+        """Every row, listed and tracked, before the `/` filter and the sort."""
+        self.names: dict[str, str] = {}
+        """Resource OCID -> name read with a GET (for resources no loaded list holds; "" = gone)."""
         self.query_text = ""
+        """The `/` filter, applied to the rows on the client."""
         self.sort = DEFAULT_SORT
+        """The sort column and direction (accepted, newest first, until `s` / `S`)."""
         self.filters = WorkRequestFilters()
+        """Status (sent to the API) and operation type (applied to the rows)."""
         self.failures: dict[str, CloudError] = {}
-        self.pending_key: str | None = None  # jump machinery (app.jump_to_row) may set it
+        """Region id -> why listing it failed (the all-regions view)."""
+        self.pending_key: str | None = None
+        """A row to put the cursor on once the next listing arrives (`app.jump_to_row` sets it)."""
 
     def compose(self):
         yield StatusLine(id="wr-status")
@@ -218,7 +227,7 @@ class WorkRequestsView(Vertical):
         filters = self.filters
 
         def one(region: str) -> list[tuple[Any, str]]:
-            result = genai.work_requests.list(compartment, region=region, status=filters.status)
+            result = genai.work_requests.list_work_requests(compartment, region=region, status=filters.status)
             return [(wr, region) for wr in result.data if filters.keeps(wr)]
 
         known = self._name_of()  # reads the lists on the UI thread now; the worker only calls it
@@ -412,12 +421,9 @@ class WorkRequestsView(Vertical):
         self._show_rows()
 
     def action_sort_next(self) -> None:
-        visible = [WR_COLUMNS.index(c) for c in self.table.visible_columns]
-        if not visible:
-            return
-        current = self.sort.column
-        nxt = visible[0] if current not in visible else visible[(visible.index(current) + 1) % len(visible)]
-        self.sort_by(nxt, descending=False)
+        nxt = next_sort_column([WR_COLUMNS.index(c) for c in self.table.visible_columns], self.sort.column)
+        if nxt is not None:
+            self.sort_by(nxt, descending=False)
 
     def action_sort_reverse(self) -> None:
         column = self.sort.column if self.sort.column is not None else ACCEPTED_COLUMN

@@ -21,16 +21,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Input, Static
 
 from tui.cloud.errors import CloudError
-from tui.ui.console import console_app
+from tui.ui.console import console_app, read_only_reason
+from tui.ui.dialogs.base import finish_after_success
 from tui.ui.text import clean
-from tui.ui.wizards.submit import Submission, scrub
-from tui.ui.widgets.footer import SteadyFooter
+from tui.ui.forms.focus import focus_first_invalid
+from tui.ui.forms.submit import Submission, scrub
+from tui.ui.footer import SteadyFooter
 
 log = logging.getLogger(__name__)
 
@@ -59,24 +59,6 @@ class Step(Vertical):
     def first_focus(self) -> Any:
         """The widget to focus when the step is shown."""
         return None
-
-
-def focus_first_invalid(container: DOMNode) -> Widget | None:
-    """Focus the first field under `container` that shows a broken rule (after a failed check).
-
-    Returns the focused widget, or None when no field is marked invalid (the error is elsewhere,
-    e.g. a picker with nothing chosen)."""
-    from tui.ui.forms.field import FormField
-
-    for field in container.query(FormField):
-        if field.has_class("-error") and field.display:
-            field.focus()
-            return field.input
-    for widget in container.query("Input.-invalid"):
-        if widget.display and widget.focusable:
-            widget.focus()
-            return widget
-    return None
 
 
 class StepIndicator(Static):
@@ -317,8 +299,8 @@ class WizardScreen(Screen[Any]):
     def action_submit(self) -> None:
         if self.index != len(self._steps) - 1 or self.submission.in_flight or self.submission.done:
             return
-        if getattr(self.app, "read_only", False):
-            self.status("Read-only mode: nothing can be created.", error=True)
+        if (refused := read_only_reason(self.app, "creating")):
+            self.status(refused, error=True)
             return
         for n, step in enumerate(self._steps[:-1]):  # a field edited after review must still be valid
             broken = step.check()
@@ -345,15 +327,12 @@ class WizardScreen(Screen[Any]):
 
     def _submitted(self, result: Any) -> None:
         self.submission.succeeded(result)
-        app: Any = self.app
         work_request_id = getattr(result, "work_request_id", None)
-        region = getattr(result, "region", None) or self.region_id
-        if work_request_id:
-            app.track_work_request(work_request_id, region, f"{self.ACTION} {self.resource_label()}")
-        app.reload_current()
-        app.notify(f"Submitted: {self.resource_label()}" + ("; tracked in Work requests (3)" if work_request_id else ""),
-                   title=self.TITLE_TEXT, markup=False)  # (the work request OCID is in that view, not here)
-        self.dismiss(result)
+        # (the work request OCID is in the Work requests view, not in the toast)
+        finish_after_success(self, result, label=f"{self.ACTION} {self.resource_label()}", region=self.region_id,
+                             message=f"Submitted: {self.resource_label()}"
+                             + ("; tracked in Work requests (3)" if work_request_id else ""),
+                             title=self.TITLE_TEXT)
 
     def _failed(self, error: CloudError) -> None:
         error = scrub(error, self.secrets())

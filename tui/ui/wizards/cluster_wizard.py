@@ -30,6 +30,7 @@ from tui.ui.wizards.base import Step, WizardScreen
 from tui.ui.wizards.deploy_review import Summary, SummaryReviewStep, cluster_cli
 from tui.ui.wizards.fine_tune_steps import STEP_CSS, NamingStep, _note
 from tui.ui.wizards.picker import ResourcePicker
+from tui.ui.wizards.picker_step import PickerStep
 from tui.ui.wizards import review
 
 if TYPE_CHECKING:
@@ -107,11 +108,11 @@ def cluster_candidates(genai: "GenAI", compartment_id: str, cluster_type: str, *
                        region: str | None = None) -> list[Candidate]:
     """ACTIVE base models (fine-tunable ones for FINE_TUNING); for HOSTING also ACTIVE imported models."""
     tuning = cluster_type == facts.FINE_TUNING
-    models = genai.list("model", compartment_id, region=region, lifecycle_state="ACTIVE",
+    models = genai.list_resources("model", compartment_id, region=region, lifecycle_state="ACTIVE",
                         capability="FINE_TUNE" if tuning else None).data
     out = [Candidate(m, subject_of(m), False) for m in models if getattr(m, "type", None) == "BASE"]
     if not tuning:
-        imported = genai.list("imported_model", compartment_id, region=region, lifecycle_state="ACTIVE").data
+        imported = genai.list_resources("imported_model", compartment_id, region=region, lifecycle_state="ACTIVE").data
         out += [Candidate(m, subject_of(m), True) for m in imported]
     return out
 
@@ -156,7 +157,7 @@ def _describe_candidate(c: Candidate) -> Text:
     return text
 
 
-class ClusterModelStep(ClusterStepBase):
+class ClusterModelStep(ClusterStepBase, PickerStep):
     title = "Model"
 
     def compose(self) -> ComposeResult:
@@ -176,23 +177,10 @@ class ClusterModelStep(ClusterStepBase):
                                  region=w.region_id),
             describe=_describe_candidate, search_text=lambda c: f"{c.display_name} {c.id}", id="cl-model-picker")
 
-    @property
-    def picker(self) -> ResourcePicker:
-        return self.query_one(ResourcePicker)
-
     def entered(self) -> None:
         kind = self.draft.cluster_type
         self.picker.load(force=kind != getattr(self, "_listed_for", kind))
         self._listed_for = kind
-
-    def first_focus(self) -> Any:
-        return self.picker.option_list if self.picker.loaded else self.picker.query_one("Input")
-
-    def on_resource_picker_picked(self, event: ResourcePicker.Picked) -> None:
-        event.stop()
-        self.save()
-        if event.chosen:
-            self.wizard.action_next()
 
     def save(self) -> None:
         chosen = self.picker.selected

@@ -35,6 +35,7 @@ from tui.ui.wizards.base import Step, WizardScreen
 from tui.ui.wizards.cluster_wizard import ClusterDraft, ClusterWizard, PresetPicker
 from tui.ui.forms.guardrails import GuardrailsForm
 from tui.ui.wizards.deploy_review import Summary, SummaryReviewStep, endpoint_cli
+from tui.ui.wizards.picker_step import PickerStep
 from tui.ui.wizards.fine_tune_steps import STEP_CSS, NamingStep, _note
 
 if TYPE_CHECKING:
@@ -80,12 +81,12 @@ class Deployable:
 
 def deployable_models(genai: "GenAI", compartment_id: str, *, region: str | None = None) -> list[Deployable]:
     """Custom and imported models of the compartment and region (ACTIVE first); no BASE model."""
-    models = genai.list("model", compartment_id, region=region).data
+    models = genai.list_resources("model", compartment_id, region=region).data
     base_names = {m.id: m.display_name for m in models if getattr(m, "type", None) == "BASE"}
     found = [Deployable(m, subject_of(m, base_names.get), False) for m in models
              if getattr(m, "type", None) == "CUSTOM"]
     found += [Deployable(m, subject_of(m), True)
-              for m in genai.list("imported_model", compartment_id, region=region).data]
+              for m in genai.list_resources("imported_model", compartment_id, region=region).data]
     return [d for d in found if d.usable] + [d for d in found if not d.usable]
 
 
@@ -140,7 +141,7 @@ class ListedFrom(DeployStep):
         if not event.button.has_class("where-change"):
             return
         event.stop()
-        from tui.ui.screens.compartment_picker import CompartmentPicker
+        from tui.ui.dialogs.compartment_picker import CompartmentPicker
 
         self.app.push_screen(CompartmentPicker(self.listed_from), self.list_from)
 
@@ -153,7 +154,7 @@ class ListedFrom(DeployStep):
         self.query_one(PresetPicker).load(force=True)
 
 
-class DeployModelStep(ListedFrom):
+class DeployModelStep(ListedFrom, PickerStep):
     title = "Model"
 
     def compose(self) -> ComposeResult:
@@ -175,15 +176,6 @@ class DeployModelStep(ListedFrom):
     def entered(self) -> None:
         self.picker.load()
 
-    def first_focus(self) -> Any:
-        return self.picker.option_list if self.picker.loaded else self.picker.query_one("Input")
-
-    def on_resource_picker_picked(self, event: PresetPicker.Picked) -> None:
-        event.stop()
-        self.save()
-        if event.chosen:
-            self.wizard.action_next()
-
     def save(self) -> None:
         chosen = self.picker.selected
         if isinstance(chosen, Deployable) and chosen.usable:
@@ -197,7 +189,7 @@ class DeployModelStep(ListedFrom):
         return None if self.draft.model_id else "Model: choose an ACTIVE custom or imported model"
 
 
-class DeployClusterStep(ListedFrom):
+class DeployClusterStep(ListedFrom, PickerStep):
     title = "Cluster"
 
     def compose(self) -> ComposeResult:
@@ -225,12 +217,6 @@ class DeployClusterStep(ListedFrom):
 
     def first_focus(self) -> Any:
         return self.picker.option_list if self.picker.shown else self.query_one("#deploy-new-cluster")
-
-    def on_resource_picker_picked(self, event: PresetPicker.Picked) -> None:
-        event.stop()
-        self.save()
-        if event.chosen:
-            self.wizard.action_next()
 
     def save(self) -> None:
         chosen = self.picker.selected

@@ -15,7 +15,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
-from tui.cloud import fine_tuning
+from tui.facts import fine_tuning
+from tui.cloud.resources import DEDICATED_AI_CLUSTER
 from tui.cloud.suitability import Subject
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField, first_broken
@@ -27,6 +28,7 @@ from tui.ui.wizards import cluster_choice
 from tui.ui.wizards.fine_tune_draft import FineTuneDraft
 from tui.ui.wizards.import_draft import ImportDraft
 from tui.ui.wizards.picker import ResourcePicker
+from tui.ui.wizards.picker_step import PickerStep
 
 if TYPE_CHECKING:
     from tui.ui.wizards.fine_tune import FineTuneWizard
@@ -55,7 +57,7 @@ class FineTuneStep(DraftStep):
     def draft(self) -> FineTuneDraft:
         return cast("FineTuneWizard", self.wizard).draft
 
-CLUSTER_TYPE = "generativeaidedicatedaicluster"
+CLUSTER_TYPE = DEDICATED_AI_CLUSTER.ocid_type
 
 
 def _note(text: str, classes: str = "step-note") -> Static:
@@ -76,7 +78,7 @@ def _hyper_warning(spec: fine_tuning.HyperParameter, text: str) -> str | None:
     return rules.hyperparameter(spec, text)[1]
 
 
-class BaseModelStep(FineTuneStep):
+class BaseModelStep(FineTuneStep, PickerStep):
     title = "Base model"
     short = "Base"
     DEFAULT_CSS = STEP_CSS
@@ -87,30 +89,17 @@ class BaseModelStep(FineTuneStep):
         w = self.wizard
         yield ResourcePicker(
             label="fine-tunable base models",
-            load=lambda: partial(self.app.genai.list, "model", w.compartment_id, region=w.region_id,
+            load=lambda: partial(self.app.genai.list_resources, "model", w.compartment_id, region=w.region_id,
                                  capability="FINE_TUNE", lifecycle_state="ACTIVE"),
             describe=_describe_model,
             search_text=lambda m: f"{m.display_name} {m.vendor or ''}",
             id="base-picker",
         )
 
-    @property
-    def picker(self) -> ResourcePicker:
-        return self.query_one(ResourcePicker)
-
     def entered(self) -> None:
         base = self.draft.base_model_name
         self.picker.load(force=base != getattr(self, "_judged_for", base))  # re-judge for a new base model
         self._judged_for = base
-
-    def first_focus(self) -> Any:
-        return self.picker.option_list if self.picker.loaded else self.picker.query_one("Input")
-
-    def on_resource_picker_picked(self, event: ResourcePicker.Picked) -> None:
-        event.stop()
-        self.save()
-        if event.chosen:
-            self.wizard.action_next()
 
     def save(self) -> None:
         draft = self.draft
@@ -300,7 +289,7 @@ def _optional_cluster_ocid(text: str) -> str | None:
     return None if text == "" else rules.ocid(CLUSTER_TYPE)(text)
 
 
-class ClusterStep(FineTuneStep):
+class ClusterStep(FineTuneStep, PickerStep):
     title = "Cluster"
     DEFAULT_CSS = STEP_CSS
 
@@ -322,10 +311,6 @@ class ClusterStep(FineTuneStep):
                         placeholder="ocid1.generativeaidedicatedaicluster.oc1....")
 
     @property
-    def picker(self) -> ResourcePicker:
-        return self.query_one(ResourcePicker)
-
-    @property
     def pasted(self) -> FormField:
         return self.query_one("#cluster-ocid", FormField)
 
@@ -336,12 +321,6 @@ class ClusterStep(FineTuneStep):
 
     def first_focus(self) -> Any:
         return self.picker.option_list if self.picker.loaded else self.pasted.input
-
-    def on_resource_picker_picked(self, event: ResourcePicker.Picked) -> None:
-        event.stop()
-        self.save()
-        if event.chosen:
-            self.wizard.action_next()
 
     def on_input_changed(self) -> None:
         self.save()

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Label, RadioButton, RadioSet, Select
 
-from tui.cloud.regions import REGIONS
+from tui.facts.regions import REGIONS
 from tui.cloud.resources import IMPORTED_MODEL_PRIMARY_CAPABILITIES
 from tui.ui.forms import rules
 from tui.ui.forms.field import FormField, first_broken

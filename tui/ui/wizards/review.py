@@ -11,9 +11,9 @@ import json
 import shlex
 from typing import Any
 
-from tui.cloud import builders
+from tui.cloud import builders, tokens
 
-MASK = builders.MASK
+MASK = tokens.MASK
 
 
 def body_json(details: Any) -> str:

@@ -33,7 +33,7 @@ class FilterDialog(ModalScreen[ServerFilters | None]):
     def compose(self):
         k, cur = self.kind, self.current
         with Vertical(classes="picker dialog"):
-            yield Label(f"Filter {k.plural.lower()} (server-side)", classes="picker-title", markup=False)
+            yield Label(f"Filter {k.nouns} (server-side)", classes="picker-title", markup=False)
             if "capability" in k.list_filters:
                 yield Label("Capability", markup=False)
             yield Select([(c, c) for c in k.capabilities], prompt="any", value=cur.capability or Select.NULL,
@@ -41,7 +41,7 @@ class FilterDialog(ModalScreen[ServerFilters | None]):
             yield Label("Lifecycle state", markup=False)
             yield Select([(s, s) for s in k.lifecycle_states], prompt="any",
                          value=cur.lifecycle_state or Select.NULL, id="filter-state", compact=True)
-            if k.has_type or k.type_values:
+            if k.type_values:
                 yield Label("Type", markup=False)
                 yield Select([(t, t) for t in k.type_values], prompt="any",
                              value=cur.model_type or Select.NULL, id="filter-type", compact=True)
@@ -65,7 +65,7 @@ class FilterDialog(ModalScreen[ServerFilters | None]):
 
     def collect(self) -> ServerFilters:
         type_value = None
-        if self.kind.has_type or self.kind.type_values:
+        if self.kind.type_values:
             type_value = _value(self.query_one("#filter-type", Select))
         return ServerFilters(
             capability=_value(self.query_one("#filter-capability", Select)),

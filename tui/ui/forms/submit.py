@@ -8,15 +8,11 @@ create two. The token is generated when the form opens and never rotated.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from tui.cloud.errors import CloudError
-
-
-def new_retry_token() -> str:
-    return uuid.uuid4().hex  # 32 characters: within the service's 64
+from tui.cloud.tokens import MASK, new_retry_token
 
 
 @dataclass
@@ -54,7 +50,7 @@ def scrub(error: CloudError, secrets: list[str]) -> CloudError:
             return text
         for secret in secrets:
             if secret:
-                text = text.replace(secret, "********")
+                text = text.replace(secret, MASK)
         return text
 
     if not any(s and s in (str(error.message) + str(error.hint or "")) for s in secrets):
