@@ -18,6 +18,7 @@ of the retry's error. A conflict that is real is still raised.
 from __future__ import annotations
 
 import builtins
+import json
 import secrets
 import string
 from dataclasses import dataclass, replace
@@ -152,7 +153,10 @@ class _Caller:
             response = self._invoke(operation, region, fn, *args, **kwargs)
             pages += 1
             data = response.data
-            batch = data if isinstance(data, list) else (getattr(data, "items", None) or [])
+            if isinstance(data, dict):  # a raw (skip_deserialization) client: the parsed JSON
+                batch = data.get("items") or []
+            else:
+                batch = data if isinstance(data, list) else (getattr(data, "items", None) or [])
             items.extend(batch)
             next_page = response.headers.get("opc-next-page") if response.headers else None
             if not next_page:  # absent (or an empty value, which would never end)
@@ -229,8 +233,14 @@ class GenAI(_Caller):
     def list(self, kind: ResourceKind | str, compartment_id: str, *, region: Any = None, vendor: str | None = None,
              capability: Any = None, lifecycle_state: str | None = None, display_name: str | None = None,
              id: str | None = None, sort_by: str | None = None, sort_order: str | None = None,
-             page_size: int | None = None, max_pages: int = 1000, interactive: bool = True) -> Result[builtins.list[Any]]:
-        """Every item of the listing (all pages); filters are exact matches as the API defines them."""
+             page_size: int | None = None, max_pages: int = 1000, interactive: bool = True,
+             raw: bool = False) -> Result[builtins.list[Any]]:
+        """Every item of the listing (all pages); filters are exact matches as the API defines them.
+
+        ``raw=True``: the items are the service's JSON objects (dicts, camelCase keys, times as
+        ISO strings), not SDK models: about 3x faster for 10,000 models (tests/bench/list_path.py).
+        ``summary_from_raw`` turns one into the SDK summary model when the full object is needed.
+        The Result keeps its etag, opc-request-id and page count either way."""
         k = kind_of(kind)
         op = k.operation_name("list")
         _check_ocid("compartment_id", compartment_id, op)
@@ -264,8 +274,18 @@ class GenAI(_Caller):
         except builders.BuilderError as exc:
             exc.operation, exc.region = op, r.id
             raise
-        client = self._client(r, not interactive, op)
+        try:
+            client = self.session.client_for(r, background=not interactive, raw=raw)
+        except CloudError as exc:
+            raise from_exception(exc, op, r) from None
         return self._paginate(op, r, getattr(client, k.list_method), compartment_id, max_pages=max_pages, **kwargs)
+
+    def summary_from_raw(self, kind: ResourceKind | str, item: dict[str, Any]) -> Any:
+        """The SDK summary model (``kind.summary_class``) of one item of a ``list(raw=True)``, built by
+        the SDK's own deserialiser exactly as a plain ``list`` would have (enums, datetimes, nesting)."""
+        k = kind_of(kind)
+        client = self.session.client_for(None)
+        return client.base_client.deserialize_response_data(json.dumps(item).encode(), k.summary_class)
 
     def get(self, kind: ResourceKind | str, ocid: str, *, region: Any = None, interactive: bool = True) -> Result[Any]:
         k = kind_of(kind)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
+from tui.ui.data.columns import Column
 from tui.ui.data.query import Query, apply_query, parse_query
 from tui.ui.data.rows import Row
 
@@ -21,11 +22,14 @@ class SortState:
 
 
 class RowSet:
-    def __init__(self, rows: list[Row] | None = None):
+    def __init__(self, rows: list[Row] | None = None, columns: list[Column] | None = None):
         self._rows: list[Row] = rows or []
+        #: the columns the rows were built with (None: unknown; a refresh then reuses no row)
+        self.columns: list[Column] | None = columns
         self._lock = threading.Lock()
         self._sorted_cache: tuple[SortState, list[Row]] | None = None
         self._names: dict[str, str] | None = None
+        self._index: dict[str, Row] | None = None
 
     @property
     def rows(self) -> list[Row]:
@@ -34,11 +38,24 @@ class RowSet:
     def __len__(self) -> int:
         return len(self._rows)
 
-    def replace(self, rows: list[Row]) -> None:
+    def replace(self, rows: list[Row], columns: list[Column] | None = None) -> None:
         with self._lock:
             self._rows = rows
+            self.columns = columns
             self._sorted_cache = None
             self._names = None
+            self._index = None
+
+    def index(self) -> dict[str, Row]:
+        """key -> row (built once per list; safe to read from a worker: the dict is never changed)."""
+        index = self._index
+        if index is None:
+            rows = self._rows
+            index = {row.key: row for row in rows}
+            with self._lock:
+                if self._rows is rows:
+                    self._index = index
+        return index
 
     def name_of(self, ocid: str) -> str | None:
         """The display name of a listed resource (an index built once per list, not per lookup)."""

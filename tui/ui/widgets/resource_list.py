@@ -66,7 +66,8 @@ def same_rows(old: list[Row], new: list[Row]) -> bool:
         return True
     if len(old) != len(new):
         return False
-    return all(a.key == b.key and a.cells == b.cells and a.state == b.state for a, b in zip(old, new, strict=True))
+    return all(a is b or (a.key == b.key and a.cells == b.cells and a.state == b.state)
+               for a, b in zip(old, new, strict=True))
 
 
 def default_sort(columns: list[Column]) -> tuple[int, bool] | None:
@@ -238,14 +239,14 @@ class ResourceListView(Vertical):
             self.status.busy(f"Listing {self.kind.plural.lower()} in {where}")
             self.table.empty_text = f"Listing {self.kind.plural.lower()} …"  # repaints itself if shown
         filters = self.filters.for_kind(self.kind)
-        on_screen = self.table.rows
+        on_screen, previous = self.table.rows, self.rowset
         kind, genai = self.kind, app.genai
 
         def fetch() -> tuple[Listing, RowSet, bool]:
             # a fresh RowSet: the worker never touches the one the UI thread is showing
             rowset = RowSet()
             listing = fetch_listing(genai, kind, request.compartment_id, regions, filters, columns, rowset,
-                                    request.query, request.sort)
+                                    request.query, request.sort, previous=previous)
             return listing, rowset, not same_rows(on_screen, listing.view)
 
         def loaded(result: tuple[Listing, RowSet, bool]) -> None:
@@ -738,7 +739,7 @@ class ResourceListView(Vertical):
             self._update_status()
             return
         rows = [updates.get(r.key, r) if r.key in updates else r for r in self.rowset.rows]
-        self.rowset = RowSet([r for r in rows if r is not None])
+        self.rowset = RowSet([r for r in rows if r is not None], self.rowset.columns)
         self._prune_marks()
         self._recompute()
         row = self.table.current_row
