@@ -65,6 +65,7 @@ async def main(count: int, refresh: float) -> None:
             runs_before = job.runs
             latencies: list[float] = []
             busy_latencies: list[float] = []
+            by_query: list[tuple[float, str, bool]] = []
             for ch in KEYS:
                 await pilot.pause(0.05)
                 before = table.rows
@@ -83,6 +84,7 @@ async def main(count: int, refresh: float) -> None:
                         await asyncio.sleep(0.0005)
                 ms = (time.perf_counter() - t) * 1000
                 latencies.append(ms)
+                by_query.append((ms, view.query_text, refreshing or job.busy))
                 if refreshing or job.busy:
                     busy_latencies.append(ms)
             rounds = job.runs - runs_before
@@ -92,6 +94,9 @@ async def main(count: int, refresh: float) -> None:
                   f"during {len(latencies)} keystrokes")
             report.append(f"filter_latency: '/' keystroke to painted view: median {statistics.median(latencies):.1f} ms, "
                   f"p95 {p95:.1f} ms, max {latencies[-1]:.1f} ms")
+            slowest = sorted(by_query, reverse=True)[:5]
+            report.append("filter_latency: slowest: " + ", ".join(
+                f"/{q} {ms:.0f} ms{' (refreshing)' if busy else ''}" for ms, q, busy in slowest))
             if busy_latencies:
                 busy_latencies.sort()
                 bp95 = busy_latencies[max(0, int(len(busy_latencies) * 0.95) - 1)]

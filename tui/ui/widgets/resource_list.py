@@ -36,6 +36,7 @@ from tui.ui.data.presentation import list_columns
 from tui.ui.data.query import parse_query
 from tui.ui.data.rows import Row, build_row
 from tui.ui.data.rowset import RowSet, SortState
+from tui.ui.gc_policy import freeze_long_lived
 from tui.ui.refresher import is_connection_error
 from tui.ui.text import clean
 from tui.ui.widgets.detail_pane import DetailPane
@@ -176,6 +177,7 @@ class ResourceListView(Vertical):
         self.pending_key: str | None = None  # a row to put the cursor on once the next view arrives
         #: rows marked with `space` (keys); delete and move act on all of them (tui/ui/dialogs/bulk.py)
         self.marks = Marks()
+        self._filter_seq = 0  # bumped per `_recompute`: only the newest filter's view is shown
 
     # ------------------------------------------------------------------ layout
     def compose(self):
@@ -300,6 +302,8 @@ class ResourceListView(Vertical):
             refresher.touch("list")  # the next automatic round is an interval after these rows
         self._listing = listing
         self.rowset = rowset
+        if len(self.app.screen_stack) <= 1:  # no dialog open (tui/ui/gc_policy.py says why)
+            freeze_long_lived()
         self._prune_marks()
         self.failures = listing.failures
         self.updated = self.console.now()
@@ -394,9 +398,22 @@ class ResourceListView(Vertical):
         self._recompute()
 
     def _recompute(self) -> None:
+        """Show the current filter and sort: at once when that scans few rows (`RowSet.cheap_view`),
+        else from a worker; a worker's answer to an older keystroke is dropped."""
         query, sort = self.query_text, self.sort
-        self.console.call(self, "filter", self.rowset.view, query, sort, group="filter",
-                      on_success=self._show_view)
+        self._filter_seq += 1
+        seq = self._filter_seq
+        rows = self.rowset.cheap_view(query, sort)
+        if rows is not None:
+            self.workers.cancel_group(self, "filter")
+            self._show_view(rows)
+            return
+
+        def show(rows: list[Row]) -> None:
+            if seq == self._filter_seq:
+                self._show_view(rows)
+
+        self.console.call(self, "filter", self.rowset.view, query, sort, group="filter", on_success=show)
 
     def _show_view(self, rows: list[Row]) -> None:
         self.table.sort_column = self.sort.column
@@ -688,7 +705,7 @@ class ResourceListView(Vertical):
         """Listed rows in a transitional state (CREATING, UPDATING, DELETING, ...), whoever started them."""
         if not self.loaded:
             return []
-        return [r for r in self.rowset.rows if self.kind.is_transitional(r.state)]
+        return self.rowset.transitional(self.kind)  # asked every refresher tick: walked once per list
 
     def poll_transitional(self, done: Callable[[CloudError | None], None]) -> bool:
         """The refresher's fast round: re-read transitional rows one by one (not the whole list)."""
