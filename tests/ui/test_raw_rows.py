@@ -9,6 +9,7 @@ unchanged items, and builds new ones for what changed.
 
 from __future__ import annotations
 
+import json
 from functools import partial
 
 import oci
@@ -99,7 +100,7 @@ def test_a_refresh_reuses_unchanged_rows_and_rebuilds_changed_ones(make_emulator
     compartment = emu.seed_info.extras["models_compartment_id"]
     first = RowSet()
     fetch_listing(genai, MODEL, compartment, [region], ServerFilters(), columns, first, "", SortState())
-    custom = next(r for r in first.rows if r.raw and r.raw.get("type") == "CUSTOM" and r.state == "ACTIVE")
+    custom = next(r for r in first.rows if r.raw and json.loads(r.raw)["type"] == "CUSTOM" and r.state == "ACTIVE")
     genai.update(MODEL, custom.ocid, {"display_name": "renamed-by-the-test"})
     second = RowSet()
     fetch_listing(genai, MODEL, compartment, [region], ServerFilters(), columns, second, "", SortState(),

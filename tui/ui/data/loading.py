@@ -49,11 +49,14 @@ def fetch_region(genai: Any, kind: ResourceKind, compartment_id: str, region: Re
         objs = [o for o in result.data if filters.keeps(o)]
         names = resolve_names(genai, kind.key, compartment_id, region.id, objs)
         return build_rows(objs, columns, region.id, names), result.opc_request_id
-    result = genai.list(kind, compartment_id, region=region.id, page_size=PAGE_SIZE, raw=True,
-                        **filters.api_kwargs())
-    items = [i for i in result.data if filters.keeps(i)]
     load = partial(genai.summary_from_raw, kind)
-    return build_raw_rows(items, columns, region.id, kind, load, previous), result.opc_request_id
+
+    def rows_of(items: list[Any]) -> list[Any]:  # page by page: one page of parsed JSON alive at a time
+        return build_raw_rows([i for i in items if filters.keeps(i)], columns, region.id, kind, load, previous)
+
+    result = genai.list(kind, compartment_id, region=region.id, page_size=PAGE_SIZE, raw=True,
+                        page_transform=rows_of, **filters.api_kwargs())
+    return result.data, result.opc_request_id
 
 
 def fetch_listing(genai: Any, kind: ResourceKind, compartment_id: str, regions: list[Region],
