@@ -7,6 +7,7 @@ errors come back beside the rows of the regions that answered.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +36,10 @@ class Listing:
 
 
 PAGE_SIZE = 1000  # the API maximum: 10k models in 10 requests, not 100
+#: One fan-out thread builds rows at a time: the requests still run 13 at once, but 13 threads
+#: building rows would each take a share of the GIL the UI thread needs for the next keystroke
+#: (130,000 rows refreshing: tests/bench/scale.py).
+_BUILDING = threading.Lock()
 
 
 def fetch_region(genai: Any, kind: ResourceKind, compartment_id: str, region: Region,
@@ -52,7 +57,8 @@ def fetch_region(genai: Any, kind: ResourceKind, compartment_id: str, region: Re
     load = partial(genai.summary_from_raw, kind)
 
     def rows_of(items: list[Any]) -> list[Any]:  # page by page: one page of parsed JSON alive at a time
-        return build_raw_rows([i for i in items if filters.keeps(i)], columns, region.id, kind, load, previous)
+        with _BUILDING:
+            return build_raw_rows([i for i in items if filters.keeps(i)], columns, region.id, kind, load, previous)
 
     result = genai.list(kind, compartment_id, region=region.id, page_size=PAGE_SIZE, raw=True,
                         page_transform=rows_of, **filters.api_kwargs())
