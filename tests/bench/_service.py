@@ -16,9 +16,13 @@ class Service:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tui.emulator", "--port", "0", "--write-config", str(self.directory),
              "--seed", seed, "--pace", str(pace)],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=open(self.directory / "service.log", "w"), text=True,  # noqa: SIM115
         )
         self.endpoint_template = self.proc.stdout.readline().strip()
+        if "{region}" not in self.endpoint_template:  # it stopped before serving: say why, not "endpoint template ''"
+            self.proc.wait(10)
+            log = (self.directory / "service.log").read_text()[-2000:]
+            raise RuntimeError(f"the local service (seed {seed}) did not start:\n{log}")
         self.url = self.endpoint_template.replace("/{region}", "")
         self.config_file = self.directory / "config"
         import configparser

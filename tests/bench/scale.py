@@ -1,10 +1,16 @@
-"""10,000 models in one compartment: time to load and show them, `/` keystroke latency, RSS.
+"""The all-regions view at scale: time to the complete list, `/` keystroke latency, memory, with
+and without auto-refresh, and how each grows with the number of regions.
 
-Run: .venv/bin/python tests/bench/scale.py [N | NxR]
-`NxR` (seed scale:NxR) puts N models in each of R regions and measures the all-regions view
-(goals: `/` p95 <= 50 ms, RSS <= 400 MB for 10000x13 = 130,000 rows).
-The local service runs in its own process (seed scale:N); the console runs in-process headless so
-the script can see when the rows are on screen and when each keystroke's view has landed.
+Run: .venv/bin/python tests/bench/scale.py [NxR ...] [--refresh SECONDS]
+Default: 2000x1 2000x4 2000x13 (goals: `/` p95 <= 50 ms, RSS <= 400 MB for 10000x13 = 130,000 rows).
+For each point the local service runs in its own process (seed scale:NxR: N custom models in each
+of R regions); the console runs in-process headless, switches to compartment "scale" and (R > 1)
+to all regions, and prints:
+  load      time from the switch to every row on screen
+  keys      `/` keystroke to painted view, median / p95 / max (refresh off)
+  rss       the console's RSS once loaded (the service's memory is not counted)
+  refresh   the same typing while auto-refresh runs every SECONDS (default 1: a round is nearly
+            always in flight), rounds completed, and the peak RSS (VmHWM: old and new rows coexist)
 """
 
 from __future__ import annotations
@@ -18,80 +24,127 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.bench._service import Service  # noqa: E402
+from tests.bench._keystrokes import CPU, SLOWEST, percentile, slowest, type_keys  # noqa: E402
 
 
-def rss_mb() -> float:
+def memory_mb(field: str = "VmRSS") -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
 
-async def main(spec: str) -> None:
+def figures(latencies: list[float]) -> str:
+    return (f"median {statistics.median(latencies):.1f} ms, p95 {percentile(latencies, 0.95):.1f} ms, "
+            f"max {max(latencies):.1f} ms over {len(latencies)} keystrokes")
+
+
+async def measure(spec: str, refresh: float) -> dict[str, float]:
     per_region, _, regions_text = spec.lower().partition("x")
     regions = int(regions_text or 1)
     count = int(per_region) * regions
     service = Service(f"scale:{spec}")
+    out: dict[str, float] = {}
+    report: list[str] = []
     try:
         from tui.app import ConsoleApp
         from tui.settings import Settings
 
-        settings = Settings(config_file=str(service.config_file), endpoint_template=service.endpoint_template)
+        settings = Settings(config_file=str(service.config_file), endpoint_template=service.endpoint_template,
+                            refresh_interval=0)
         app = ConsoleApp(settings)
         started = time.perf_counter()
         async with app.run_test(size=(120, 40)) as pilot:
-            # the compartment the scale seed fills is named "scale"
             while not app.compartments:
                 await asyncio.sleep(0.01)
             scale_id = next(c.id for c in app.compartments.values() if c.name == "scale")
+            view = app.main.current_view
+            while not view.loaded:
+                await asyncio.sleep(0.01)
             t0 = time.perf_counter()
             app.switch_compartment(scale_id)
             if regions > 1:
                 app.switch_region("all")
-            view = app.main.current_view
-            while view.table.row_count < count:
+            while view.table.row_count < count or view.in_flight:
                 await asyncio.sleep(0.005)
             await pilot.pause()  # painted
-            load_s = time.perf_counter() - t0
-            print(f"scale: {count} models ({per_region} in each of {regions} region(s)) loaded and shown in {load_s:.2f} s "
-                  f"(startup+connect before that {t0 - started:.2f} s)")
+            out["load"] = time.perf_counter() - t0
+            out["rss"] = memory_mb()
+            report.append(f"scale {spec}: {view.table.row_count} rows ({per_region} in each of {regions} region(s)) "
+                          f"listed and shown in {out['load']:.2f} s (start-up before that {t0 - started:.2f} s); "
+                          f"RSS {out['rss']:.0f} MB")
             await pilot.press("slash")
-            table = view.table
-            painted = [0]
-            original = table.render_line
-
-            def counting_render_line(y):  # a line of the table painted = the new view is on screen
-                painted[0] += 1
-                return original(y)
-
-            table.render_line = counting_render_line
-            from textual import events
-
-            latencies = []
-            for ch in "model-12" + "\b" * 4 + "~md9" + "\b" * 4 + "!7" + "\b\b" + "ab" + "\b\b":
-                await pilot.pause(0.05)
-                before = table.rows
-                key = "backspace" if ch == "\b" else ("exclamation_mark" if ch == "!" else
-                                                       "tilde" if ch == "~" else "minus" if ch == "-" else ch)
-                event = events.Key(key, None if ch == "\b" else ch)
-                event.set_sender(app)
-                t = time.perf_counter()
-                app._driver.send_message(event)  # what a terminal keystroke does; no Pilot waiting
-                while table.rows is before:
-                    await asyncio.sleep(0.0005)
-                count = painted[0]
-                deadline = time.perf_counter() + 2.0  # a view whose visible lines are unchanged paints none
-                while painted[0] == count and time.perf_counter() < deadline:
-                    await asyncio.sleep(0.0005)
-                latencies.append((time.perf_counter() - t) * 1000)
-            latencies.sort()
-            p95 = latencies[int(len(latencies) * 0.95) - 1]
-            print(f"scale: '/' keystroke to updated view: median {statistics.median(latencies):.1f} ms, "
-                  f"p95 {p95:.1f} ms, max {latencies[-1]:.1f} ms over {len(latencies)} keystrokes")
-            print(f"scale: console RSS {rss_mb():.0f} MB (service runs in its own process)")
+            latencies, _ = await type_keys(app, pilot, view)
+            out["p95"] = percentile(latencies, 0.95)
+            report.append(f"scale {spec}: '/' keystroke, refresh off: {figures(latencies)}; UI-thread CPU p95 {percentile(CPU, 0.95):.1f} ms; slowest {slowest()}")
+            SLOWEST.clear()
+            CPU.clear()
+            # the same typing while the list refreshes itself
+            await pilot.press("escape")
+            job = app.refresher.jobs["list"]
+            app.settings.refresh_interval = refresh
+            runs = job.runs
+            while not job.busy:
+                await asyncio.sleep(0.01)
+            round_started = time.perf_counter()
+            while job.runs == runs or job.busy:
+                await asyncio.sleep(0.01)
+            out["round"] = time.perf_counter() - round_started
+            await pilot.press("slash")
+            runs = job.runs
+            latencies, busy = await type_keys(app, pilot, view, job=job)
+            out["p95_refresh"] = percentile(latencies, 0.95)
+            out["p95_busy"] = percentile(busy, 0.95) if busy else float("nan")
+            out["hwm"] = memory_mb("VmHWM")
+            report.append(f"scale {spec}: '/' keystroke, refresh every {refresh:g} s: {figures(latencies)}; "
+                          f"{len(busy)} while a round was in flight (p95 {out['p95_busy']:.1f} ms); "
+                          f"{job.runs - runs} rounds, one round {out['round']:.2f} s; "
+                          f"RSS {memory_mb():.0f} MB, peak {out['hwm']:.0f} MB; UI-thread CPU p95 {percentile(CPU, 0.95):.1f} ms; slowest {slowest()}")
+            app.settings.refresh_interval = 0
     finally:
         service.stop()
+    print("\n".join(report), flush=True)
+    return out
+
+
+def main(argv: list[str]) -> None:
+    refresh = 1.0
+    if "--refresh" in argv:
+        i = argv.index("--refresh")
+        refresh = float(argv[i + 1])
+        argv = argv[:i] + argv[i + 2:]
+    specs = argv or ["2000x1", "2000x4", "2000x13"]
+    results = []
+    for spec in specs:
+        # one process per point: the RSS of one must not include the last one's
+        import subprocess
+
+        if len(specs) > 1:
+            proc = subprocess.run([sys.executable, __file__, spec, "--refresh", str(refresh)],
+                                  capture_output=True, text=True)
+            print(proc.stdout, end="", flush=True)
+            if proc.returncode:
+                print(proc.stderr[-2000:], file=sys.stderr)
+            results.append((spec, proc.stdout))
+        else:
+            asyncio.run(measure(spec, refresh))
+    if len(specs) > 1:
+        print("scale: growth (load s / p95 off ms / p95 refreshing ms / RSS MB / peak MB):")
+        for spec, text in results:
+            print(f"  {spec}: " + summary(text))
+
+
+def summary(text: str) -> str:
+    import re
+
+    def find(pattern: str) -> str:
+        m = re.search(pattern, text)
+        return m.group(1) if m else "?"
+
+    return " / ".join((find(r"shown in ([\d.]+) s"), find(r"refresh off: median [\d.]+ ms, p95 ([\d.]+)"),
+                       find(r"refresh every [\d.]+ s: median [\d.]+ ms, p95 ([\d.]+)"),
+                       find(r"RSS (\d+) MB\n"), find(r"peak (\d+) MB")))
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1] if len(sys.argv) > 1 else "10000"))
+    main(sys.argv[1:])

@@ -92,6 +92,21 @@ def test_scale_seed_spreads_over_regions():
                if m.data["compartmentId"] == single.seed_info["scale_compartment_id"]) == 5
 
 
+def test_scale_seed_fills_all_thirteen_regions():
+    """Every region gets its models, also those whose catalogue has no base model (me-abudhabi-1):
+    `scale:NxR` with R = 13 used to stop the service before it served (the bench's "endpoint template ''")."""
+    from tui.facts.regions import REGIONS
+
+    emu = Emulator(seed="scale:3x13")
+    scale_id = emu.seed_info["scale_compartment_id"]
+    counts = {r.id: sum(1 for m in emu.store(r.id).models.values() if m.data["compartmentId"] == scale_id)
+              for r in REGIONS}
+    assert counts == {r.id: 3 for r in REGIONS}
+    bases = {m.data["baseModelId"] for r in REGIONS for m in emu.store(r.id).models.values()
+             if m.data["compartmentId"] == scale_id}
+    assert None not in bases and all(".generativeaimodel." in b for b in bases)
+
+
 @pytest.mark.parametrize("bad", ["scale:x", "scale:-1", "scale:10x0", "scale:10x14", "scale:10xy", "nope"])
 def test_unknown_seed(bad):
     with pytest.raises(ValueError):

@@ -108,6 +108,7 @@ class Caller:
 
     def _paginate(self, operation: str, region: Region, fn: Callable[..., Any], *args: Any,
                   max_pages: int = 1000, item_filter: Callable[[Any], bool] | None = None,
+                  page_transform: Callable[[list[Any]], list[Any]] | None = None,
                   **kwargs: Any) -> Result[list[Any]]:
         items: list[Any] = []
         seen: set[str] = set()
@@ -120,8 +121,11 @@ class Caller:
             response = self._invoke(operation, region, fn, *args, **kwargs)
             pages += 1
             data = response.data
-            batch = data if isinstance(data, list) else (getattr(data, "items", None) or [])
-            items.extend(batch)
+            if isinstance(data, dict):  # a raw (skip_deserialization) client: the parsed JSON
+                batch = data.get("items") or []
+            else:
+                batch = data if isinstance(data, list) else (getattr(data, "items", None) or [])
+            items.extend(batch if page_transform is None else page_transform(batch))
             next_page = response.headers.get("opc-next-page") if response.headers else None
             if not next_page:  # absent (or an empty value, which would never end)
                 break

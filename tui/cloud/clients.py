@@ -209,7 +209,7 @@ class CloudSession:
         except UnknownRegionError as exc:
             raise from_exception(exc, "LoadProfile") from None
         self.timeouts = {False: tuple(interactive_timeout), True: tuple(background_timeout)}  # (connect, read)
-        self._clients: dict[tuple[str, bool], Any] = {}
+        self._clients: dict[tuple[str, bool, bool], Any] = {}
         self._identity: dict[bool, Any] = {}
         self._lock = threading.Lock()
 
@@ -252,24 +252,31 @@ class CloudSession:
             "timeout": self.timeouts[bool(background)],
         }
 
-    def client_for(self, region: str | Region | None = None, *, background: bool = False
+    def client_for(self, region: str | Region | None = None, *, background: bool = False, raw: bool = False
                    ) -> oci.generative_ai.GenerativeAiClient:
-        """The Generative AI client for ``region`` (cached, thread-safe)."""
+        """The Generative AI client for ``region`` (cached, thread-safe).
+
+        ``raw=True``: a client made with the SDK's own ``skip_deserialization`` option, whose
+        ``response.data`` is the parsed JSON (dicts, camelCase keys) instead of SDK model objects;
+        the same signer, retries, timeouts and headers (etag, opc-request-id). Lists use it: the
+        SDK's per-attribute deserialisation is most of the time of listing 10,000 models."""
         r = self.region(region)
-        key = (r.id, bool(background))
+        key = (r.id, bool(background), bool(raw))
         client = self._clients.get(key)
         if client is not None:
             return client
         with self._lock:
             client = self._clients.get(key)
             if client is None:
-                client = self._new_client(oci.generative_ai.GenerativeAiClient, r, background)
+                client = self._new_client(oci.generative_ai.GenerativeAiClient, r, background, raw=raw)
                 self._clients[key] = client
         return client
 
-    def _new_client(self, client_class: Any, region: Region, background: bool) -> Any:
+    def _new_client(self, client_class: Any, region: Region, background: bool, *, raw: bool = False) -> Any:
         """One SDK client for `region`: the shared signer, the retry budget, the endpoint template."""
         kwargs = self._client_kwargs(background)
+        if raw:
+            kwargs["skip_deserialization"] = True
         endpoint = self.endpoint_for(region)
         if endpoint is not None:
             kwargs["service_endpoint"] = endpoint

@@ -17,13 +17,14 @@ of the retry's error. A conflict that is real is still raised.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
-from typing import Any
+from typing import Any, Callable
 
 from tui.cloud import builders
 from tui.cloud.calls import Caller, Result, check_ocid, new_retry_token
 from tui.cloud.clients import CloudSession
-from tui.cloud.errors import CloudError
+from tui.cloud.errors import CloudError, from_exception
 from tui.facts.regions import Region
 from tui.cloud.work_requests import WorkRequests
 from tui.cloud.resources import (
@@ -87,8 +88,16 @@ class GenAI(Caller):
                        vendor: str | None = None, capability: Any = None, lifecycle_state: str | None = None,
                        display_name: str | None = None, id: str | None = None, sort_by: str | None = None,
                        sort_order: str | None = None, page_size: int | None = None, max_pages: int = 1000,
-                       interactive: bool = True) -> Result[list[Any]]:
-        """Every item of the listing (all pages); filters are exact matches as the API defines them."""
+                       interactive: bool = True, raw: bool = False,
+                       page_transform: Callable[[list[Any]], list[Any]] | None = None) -> Result[list[Any]]:
+        """Every item of the listing (all pages); filters are exact matches as the API defines them.
+
+        ``raw=True``: the items are the service's JSON objects (dicts, camelCase keys, times as
+        ISO strings), not SDK models: about 3x faster for 10,000 models (tests/bench/list_path.py).
+        ``summary_from_raw`` turns one into the SDK summary model when the full object is needed.
+        The Result keeps its etag, opc-request-id and page count either way. ``page_transform(items)``
+        turns each page's items into what the Result holds (rows), so a big raw listing never holds
+        more than one page of parsed JSON at a time."""
         k = kind_of(kind)
         op = k.operation_name("list")
         check_ocid("compartment_id", compartment_id, op)
@@ -122,8 +131,21 @@ class GenAI(Caller):
         except builders.BuilderError as exc:
             exc.operation, exc.region = op, r.id
             raise
-        client = self._client(r, not interactive, op)
-        return self._paginate(op, r, getattr(client, k.list_method), compartment_id, max_pages=max_pages, **kwargs)
+        try:
+            client = self.session.client_for(r, background=not interactive, raw=raw)
+        except CloudError as exc:
+            raise from_exception(exc, op, r) from None
+        return self._paginate(op, r, getattr(client, k.list_method), compartment_id, max_pages=max_pages,
+                              page_transform=page_transform, **kwargs)
+
+    def summary_from_raw(self, kind: ResourceKind | str, item: dict[str, Any] | bytes) -> Any:
+        """The SDK summary model (``kind.sdk_class("summary")``) of one item of a ``list(raw=True)`` (the dict,
+        or its JSON bytes), built by the SDK's own deserialiser exactly as a plain ``list`` would have
+        (enums, datetimes, nesting)."""
+        k = kind_of(kind)
+        client = self.session.client_for(None)
+        data = item if isinstance(item, bytes) else json.dumps(item).encode()
+        return client.base_client.deserialize_response_data(data, k.sdk_class("summary").__name__)
 
     def get(self, kind: ResourceKind | str, ocid: str, *, region: Any = None, interactive: bool = True) -> Result[Any]:
         k = kind_of(kind)

@@ -93,7 +93,11 @@ def build_scale(b: Builder, count: int, regions: int = 1) -> SeedInfo:
 
 
 def _scale_region(b: Builder, region: str, scale: str, count: int) -> None:
-    base_id = b.base_id(region, "cohere.command-r-08-2024") or next(iter(b.info.models[region].values()))
+    # A region whose catalogue has no base model (me-abudhabi-1) borrows the home region's: the
+    # bench needs the rows, not a fine-tune that could really run there.
+    home = b.emu.home_region
+    base_id = (b.base_id(region, "cohere.command-r-08-2024") or next(iter(b.info.models.get(region, {}).values()), None)
+               or b.base_id(home, "cohere.command-r-08-2024") or next(iter(b.info.models[home].values())))
     ftd = {"trainingDataset": {"datasetType": "OBJECT_STORAGE", "namespaceName": "bench",
                                "bucketName": "bench", "objectName": "train.jsonl"},
            "dedicatedAiClusterId": b.info.extras["ft_cluster_id"],

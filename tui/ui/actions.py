@@ -175,7 +175,7 @@ def open_bulk(app: Any, view: Any, rows: list[Any], action: str) -> Any:
             app.push_screen(BulkDialog(view, todo, skipped, "move", compartment_id,
                                        _compartment_label(app, compartment_id)))
 
-    what = f"{len(todo)} {view.kind.plural.lower() if len(todo) != 1 else view.kind.title.lower()}"
+    what = f"{len(todo)} {view.kind.nouns if len(todo) != 1 else view.kind.noun}"
     picker = CompartmentPicker(getattr(app.context, "compartment_id", None), title=f"Move {what} to…")
     app.push_screen(picker, picked)
     return picker

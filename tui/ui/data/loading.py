@@ -7,9 +7,12 @@ errors come back beside the rows of the regions that answered.
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from tui.cloud.errors import CloudError, from_exception
@@ -17,7 +20,7 @@ from tui.facts.regions import REGIONS, Region
 from tui.cloud.resources import ResourceKind
 from tui.ui.data.columns import Column
 from tui.ui.data.presentation import resolve_names
-from tui.ui.data.rows import Row, build_rows
+from tui.ui.data.rows import Row, build_raw_rows, build_rows
 from tui.ui.data.rowset import RowSet, SortState
 from tui.ui.data.server_filters import ServerFilters
 
@@ -33,29 +36,52 @@ class Listing:
 
 
 PAGE_SIZE = 1000  # the API maximum: 10k models in 10 requests, not 100
+#: One fan-out thread builds rows at a time: the requests still run 13 at once, but 13 threads
+#: building rows would each take a share of the GIL the UI thread needs for the next keystroke
+#: (130,000 rows refreshing: tests/bench/scale.py).
+_BUILDING = threading.Lock()
 
 
 def fetch_region(genai: Any, kind: ResourceKind, compartment_id: str, region: Region,
-                 filters: ServerFilters, columns: list[Column]) -> tuple[list[Row], str | None]:
-    result = genai.list_resources(kind, compartment_id, region=region.id, page_size=PAGE_SIZE, **filters.api_kwargs())
-    objs = [o for o in result.data if filters.keeps(o)]
-    names = resolve_names(genai, kind.key, compartment_id, region.id, objs)
-    return build_rows(objs, columns, region.id, names), result.opc_request_id
+                 filters: ServerFilters, columns: list[Column],
+                 previous: Mapping[str, Row] | None = None) -> tuple[list[Row], str | None]:
+    """The rows of one region. Lists whose cells are plain attributes (models, imported models) take
+    the raw path: the SDK's JSON without deserialising 10,000 models, rows read straight from it and
+    reused from `previous` where the item did not change; the SDK model of a row is built only when
+    something reads `row.obj`. Computed cells (clusters, endpoints: small lists) use the SDK models."""
+    if any(c.render is not None for c in columns):
+        result = genai.list_resources(kind, compartment_id, region=region.id, page_size=PAGE_SIZE, **filters.api_kwargs())
+        objs = [o for o in result.data if filters.keeps(o)]
+        names = resolve_names(genai, kind.key, compartment_id, region.id, objs)
+        return build_rows(objs, columns, region.id, names), result.opc_request_id
+    load = partial(genai.summary_from_raw, kind)
+
+    def rows_of(items: list[Any]) -> list[Any]:  # page by page: one page of parsed JSON alive at a time
+        with _BUILDING:
+            return build_raw_rows([i for i in items if filters.keeps(i)], columns, region.id, kind, load, previous)
+
+    result = genai.list_resources(kind, compartment_id, region=region.id, page_size=PAGE_SIZE, raw=True,
+                        page_transform=rows_of, **filters.api_kwargs())
+    return result.data, result.opc_request_id
 
 
 def fetch_listing(genai: Any, kind: ResourceKind, compartment_id: str, regions: list[Region],
                   filters: ServerFilters, columns: list[Column], rowset: RowSet, query: str,
-                  sort: SortState) -> Listing:
-    """Rows of every region in `regions` (concurrently when several), plus the filtered view."""
+                  sort: SortState, previous: RowSet | None = None) -> Listing:
+    """Rows of every region in `regions` (concurrently when several), plus the filtered view.
+
+    `previous`: the rows on screen; rows whose service item is unchanged are reused (when the
+    columns are the same), so a quiet refresh builds almost nothing."""
     started = time.perf_counter()
     rows: list[Row] = []
     failures: dict[str, CloudError] = {}
     request_id = None
+    reuse = previous.index() if previous is not None and previous.columns == columns else None
     if len(regions) == 1:
-        rows, request_id = fetch_region(genai, kind, compartment_id, regions[0], filters, columns)
+        rows, request_id = fetch_region(genai, kind, compartment_id, regions[0], filters, columns, reuse)
     else:
         with ThreadPoolExecutor(max_workers=len(regions), thread_name_prefix="fanout") as pool:
-            futures = {r.id: pool.submit(fetch_region, genai, kind, compartment_id, r, filters, columns)
+            futures = {r.id: pool.submit(fetch_region, genai, kind, compartment_id, r, filters, columns, reuse)
                        for r in regions}
             for region_id, future in futures.items():  # REGIONS order: stable row order
                 try:
@@ -63,7 +89,7 @@ def fetch_listing(genai: Any, kind: ResourceKind, compartment_id: str, regions: 
                     rows.extend(region_rows)
                 except Exception as exc:  # noqa: BLE001 - one region failing must not hide the others
                     failures[region_id] = from_exception(exc, kind.operation_name("list"), region_id)
-    rowset.replace(rows)
+    rowset.replace(rows, columns)
     view = rowset.view(query, sort)
     return Listing(rows, view, failures, [r.id for r in regions], time.perf_counter() - started, request_id)
 

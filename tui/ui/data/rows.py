@@ -6,9 +6,11 @@ precomputed lower-case strings, and rendering only pads strings that are already
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
+import json
 from typing import Any
 
 from tui.ui.data.columns import Column
@@ -18,7 +20,7 @@ from tui.ui.text import clean
 _CELL_LIMIT = 200  # a cell never needs more than a screen width; the detail pane shows the rest
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Row:
     key: str  # unique within a list: "<region>/<ocid>"
     ocid: str
@@ -28,7 +30,31 @@ class Row:
     cells: tuple[str, ...]
     sort_keys: tuple[Any, ...]
     search: str  # lower-case haystack for `/`
-    obj: Any  # the service layer's summary object (for the detail pane before the `get` returns)
+    #: the service's JSON item (compact UTF-8 JSON) when built from a raw listing: a refresh reuses the
+    #: row while it is byte-equal, `obj` is built from it. Bytes, not the parsed dict: ~1 KB instead of
+    #: ~3 KB a model, and nothing the cyclic GC has to walk (130,000 rows: tests/bench/scale.py)
+    raw: bytes | None
+    _obj: Any
+    _load: Callable[[Any], Any] | None
+
+    def __init__(self, key: str, ocid: str, region: str, name: str, state: str, cells: tuple[str, ...],
+                 sort_keys: tuple[Any, ...], search: str, obj: Any, load: Callable[[Any], Any] | None = None,
+                 raw: bytes | None = None) -> None:
+        self.key, self.ocid, self.region, self.name, self.state = key, ocid, region, name, state
+        self.cells, self.sort_keys, self.search = cells, sort_keys, search
+        self._obj, self._load, self.raw = obj, load, raw
+
+    @property
+    def obj(self) -> Any:
+        """The service layer's summary object (for the detail pane before the `get` returns).
+
+        A row built from a raw listing (`build_raw_rows`) holds the service's JSON item and turns it
+        into the SDK model only when something asks (the detail pane, describe, deploy): listing
+        10,000 models then never deserialises the 9,990 nobody looks at."""
+        load = self._load
+        if load is not None:
+            self._obj, self._load = load(self._obj), None
+        return self._obj
 
 
 def format_value(value: Any, kind: str = "text") -> str:
@@ -83,3 +109,135 @@ def build_row(obj: Any, columns: list[Column], region: str, names: Mapping[str, 
 def build_rows(objs: list[Any], columns: list[Column], region: str,
                names: Mapping[str, str] | None = None) -> list[Row]:
     return [build_row(o, columns, region, names) for o in objs]
+
+
+# ---------------------------------------------------------------------------------- raw listings
+# `GenAI.list_resources(raw=True)` gives the service's JSON items (camelCase keys, ISO times). A row needs only
+# its columns, so they are read from the dict with the SDK's own rules: the attribute map of the
+# kind's summary class names the JSON key, datetimes are parsed, and every other value goes through
+# the SDK model's property setter once per distinct value (an enum outside the SDK's list becomes
+# "UNKNOWN_ENUM_VALUE" exactly as a deserialised list shows it).
+
+
+class _RawReader:
+    """Column values of a raw item, as the SDK summary model would give them."""
+
+    def __init__(self, summary_class: type) -> None:
+        self._scratch = summary_class()
+        self._keys: dict[str, str] = dict(self._scratch.attribute_map)
+        self._types: dict[str, str] = dict(self._scratch.swagger_types)
+        self._memo: dict[tuple[str, Any], Any] = {}
+        #: (column key, value) -> (cell, sort key) for values that repeat (not names, not times)
+        self.cells: dict[tuple[str, Any], tuple[str, Any]] = {}
+
+    def key(self, attr: str) -> str:
+        return self._keys.get(attr, attr)
+
+    def value(self, attr: str, item: Mapping[str, Any]) -> Any:
+        raw = item.get(self._keys.get(attr, attr))
+        if raw is None:
+            return None
+        kind = self._types.get(attr)
+        if kind == "datetime":
+            return _parse_time(raw)
+        if kind is None:
+            return raw
+        memo_key = (attr, tuple(raw) if isinstance(raw, list) else raw)
+        try:
+            return self._memo[memo_key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable value (a nested object): no memo
+            return raw
+        setattr(self._scratch, attr, list(raw) if isinstance(raw, list) else raw)
+        value = getattr(self._scratch, attr)
+        if isinstance(value, list):
+            value = tuple(value)  # hashable, so its cell is formatted once (it reads the same)
+        if len(self._memo) < 10_000:
+            self._memo[memo_key] = value
+        return value
+
+
+@lru_cache(maxsize=16)
+def _reader(summary_class: type) -> _RawReader:
+    return _RawReader(summary_class)
+
+
+def _parse_time(text: Any) -> Any:
+    if not isinstance(text, str):
+        return text
+    try:
+        return datetime.fromisoformat(text)  # Python 3.11 reads the service's RFC 3339 ("...Z")
+    except ValueError:
+        from dateutil import parser  # type: ignore[import-untyped]  # what the SDK uses: anything odd it still reads
+
+        return parser.parse(text)
+
+
+def compact(item: Mapping[str, Any]) -> bytes:
+    """One raw item as the bytes a row keeps (and compares)."""
+    return json.dumps(item, separators=(",", ":")).encode()  # ASCII: a lone surrogate survives
+
+
+def build_raw_row(item: Mapping[str, Any], columns: list[Column], region: str, summary_class: type,
+                  load: Callable[[Any], Any], raw: bytes | None = None) -> Row:
+    """`build_row` for one raw JSON item (the same cells, sort keys and search text); `load(raw bytes)`
+    turns the item into the SDK summary model when `row.obj` is first read."""
+    reader = _reader(summary_class)
+    raw = compact(item) if raw is None else raw
+    if any(c.render is not None for c in columns):  # computed cells need the model (small lists)
+        row = build_row(load(raw), columns, region)
+        row.raw = raw
+        return row
+    memo = reader.cells
+    cells_list: list[str] = []
+    sort_list: list[Any] = []
+    for c in columns:
+        value = region if c.key == "region" else reader.value(c.key, item)
+        try:  # states, types, vendors, versions repeat: format and key each distinct value once
+            cell, sort_key = memo[(c.key, value)]
+        except (KeyError, TypeError):
+            cell = format_value(value, c.kind)
+            sort_key = version_key(value) if c.key == "version" else _sort_key(value)
+            if not c.flex and c.kind != "datetime" and len(memo) < 10_000 and _hashable(value):
+                memo[(c.key, value)] = (cell, sort_key)
+        cells_list.append(cell)
+        sort_list.append(sort_key)
+    cells = tuple(cells_list)
+    ocid = item.get("id") or ""
+    name = item.get(reader.key("display_name")) or ""
+    state = (reader.value("lifecycle_state", item) or item.get("status") or "").upper()
+    return Row(f"{region}/{ocid}", ocid, region, clean(name), state, cells, tuple(sort_list),
+               " ".join((*cells, ocid)).lower(), raw, load, raw=raw)
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def build_raw_rows(items: list[Mapping[str, Any]], columns: list[Column], region: str, kind: Any,
+                   load: Callable[[Any], Any], previous: Mapping[str, Row] | None = None) -> list[Row]:
+    """Rows of a `GenAI.list_resources(raw=True)` listing of `kind` (a ResourceKind); `load(raw bytes)` gives the
+    SDK summary model (`partial(genai.summary_from_raw, kind)`), called only when a row's `obj` is read.
+
+    `previous` (key -> row of the last listing, built with the same columns): an item equal to the
+    one its row was built from keeps that very row, so a refresh where little changed builds little
+    and the comparison with the screen is mostly `is` checks."""
+    summary_class = kind.sdk_class("summary")
+    if not previous:
+        return [build_raw_row(i, columns, region, summary_class, load) for i in items]
+    out: list[Row] = []
+    prefix = f"{region}/"
+    for item in items:
+        raw = compact(item)
+        old = previous.get(prefix + str(item.get("id") or ""))
+        if old is not None and old.raw == raw:
+            out.append(old)
+        else:
+            out.append(build_raw_row(item, columns, region, summary_class, load, raw))
+    return out
+

@@ -2,16 +2,29 @@
 
 The table widget holds only a reference to the resulting list and renders the visible slice; the
 work proportional to the list (sorting, matching) happens in `RowSet.view`, which the list view
-runs in a thread worker. The sorted order is cached so a filter keystroke does not re-sort.
+runs in a thread worker. The sorted order is cached so a filter keystroke does not re-sort, recent
+views are remembered and a longer substring filters the previous matches, so most keystrokes scan
+few rows: `cheap_view` answers those on the UI thread at once (a worker round trip costs more than
+the scan when a refresh worker holds the GIL: tests/bench/filter_latency.py).
 """
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import Any
 
+from tui.ui.data.columns import Column
 from tui.ui.data.query import Query, apply_query, parse_query
 from tui.ui.data.rows import Row
+
+
+#: rows a `/` keystroke may scan on the UI thread (a substring test is ~0.1 us a row: ~2 ms);
+#: more, or a fuzzy ranking, runs in a worker (tests/bench/filter_latency.py prints the effect)
+CHEAP_SCAN = 20_000
+#: views remembered per list (query, sort) -> rows: a burst of backspaces costs no scan
+VIEW_MEMORY = 32
+VIEW_ROWS = 400_000  # row references they hold at most (3 MB)
 
 
 @dataclass(frozen=True)
@@ -21,11 +34,16 @@ class SortState:
 
 
 class RowSet:
-    def __init__(self, rows: list[Row] | None = None):
+    def __init__(self, rows: list[Row] | None = None, columns: list[Column] | None = None):
         self._rows: list[Row] = rows or []
+        #: the columns the rows were built with (None: unknown; a refresh then reuses no row)
+        self.columns: list[Column] | None = columns
         self._lock = threading.Lock()
         self._sorted_cache: tuple[SortState, list[Row]] | None = None
         self._names: dict[str, str] | None = None
+        self._index: dict[str, Row] | None = None
+        self._views: dict[tuple[Query, SortState], list[Row]] = {}
+        self._transitional: tuple[list[Row], str, list[Row]] | None = None
 
     @property
     def rows(self) -> list[Row]:
@@ -34,11 +52,35 @@ class RowSet:
     def __len__(self) -> int:
         return len(self._rows)
 
-    def replace(self, rows: list[Row]) -> None:
+    def replace(self, rows: list[Row], columns: list[Column] | None = None) -> None:
         with self._lock:
             self._rows = rows
+            self.columns = columns
             self._sorted_cache = None
             self._names = None
+            self._index = None
+            self._views = {}
+
+    def index(self) -> dict[str, Row]:
+        """key -> row (built once per list; safe to read from a worker: the dict is never changed)."""
+        index = self._index
+        if index is None:
+            rows = self._rows
+            index = {row.key: row for row in rows}
+            with self._lock:
+                if self._rows is rows:
+                    self._index = index
+        return index
+
+    def transitional(self, kind: Any) -> list[Row]:
+        """Rows in one of `kind`'s transitional states (computed once per list, not per refresher tick)."""
+        cached = self._transitional
+        rows = self._rows
+        if cached is not None and cached[0] is rows and cached[1] == kind.key:
+            return cached[2]
+        busy = [r for r in rows if kind.is_transitional(r.state)]
+        self._transitional = (rows, kind.key, busy)
+        return busy
 
     def name_of(self, ocid: str) -> str | None:
         """The display name of a listed resource (an index built once per list, not per lookup)."""
@@ -65,9 +107,66 @@ class RowSet:
         return ordered
 
     def view(self, query: Query | str, sort: SortState) -> list[Row]:
-        """The rows to show, sorted and filtered; safe to call from a worker thread."""
+        """The rows to show, sorted and filtered; safe to call from a worker thread.
+
+        Recent views are remembered (a backspace gets its view back without a scan), and a substring
+        that extends a remembered one filters only that one's matches (typing narrows: `model-1` then
+        `model-12` scans the 1,111 rows `model-1` kept, not 10,000)."""
         q = parse_query(query) if isinstance(query, str) else query
-        return apply_query(self.sorted_rows(sort), q, key=lambda r: r.search, visible=visible_text)
+        hit = self._views.get((q, sort))
+        if hit is not None:
+            return hit
+        rows, q_base = self._candidates(q, sort)
+        out = apply_query(rows, q_base, key=_search_key, visible=visible_text)
+        self._remember(q, sort, out)
+        return out
+
+    def cheap_view(self, query: Query | str, sort: SortState, limit: int = 0) -> list[Row] | None:
+        """`view`, if it costs at most `limit` rows scanned (default `CHEAP_SCAN`): a remembered view, or
+        a substring / inverse filter over few enough candidates; None when it needs a worker (a fuzzy
+        ranking, an unsorted sort, a long scan)."""
+        q = parse_query(query) if isinstance(query, str) else query
+        hit = self._views.get((q, sort))
+        if hit is not None:
+            return hit
+        if q.mode == "fuzzy":
+            return None
+        with self._lock:
+            cached = self._sorted_cache
+        if sort.column is not None and (cached is None or cached[0] != sort):
+            return None  # the rows must be sorted first: that is a worker's job
+        rows, q_base = self._candidates(q, sort)
+        if len(rows) > (limit or CHEAP_SCAN):
+            return None
+        out = apply_query(rows, q_base, key=_search_key, visible=visible_text)
+        self._remember(q, sort, out)
+        return out
+
+    def _candidates(self, q: Query, sort: SortState) -> tuple[list[Row], Query]:
+        """The smallest remembered superset of `q`'s matches (a substring's matches hold every
+        row that matches a longer substring containing it), else every row in `sort` order."""
+        if q.mode == "substring":
+            best: list[Row] | None = None
+            for (old, old_sort), rows in list(self._views.items()):
+                if (old_sort == sort and old.mode == "substring" and old.text in q.text
+                        and (best is None or len(rows) < len(best))):
+                    best = rows
+            if best is not None:
+                return best, q
+        return self.sorted_rows(sort), q
+
+    def _remember(self, q: Query, sort: SortState, rows: list[Row]) -> None:
+        with self._lock:
+            views = self._views
+            if not q.active:
+                return  # that is `sorted_rows`, cached already
+            views[(q, sort)] = rows
+            while len(views) > VIEW_MEMORY or (len(views) > 1 and sum(map(len, views.values())) > VIEW_ROWS):
+                views.pop(next(iter(views)))
+
+
+def _search_key(row: Row) -> str:
+    return row.search
 
 
 def visible_text(row: Row) -> str:

@@ -33,7 +33,8 @@ class ServerFilters:
         return out
 
     def keeps(self, obj: Any) -> bool:
-        if self.model_type and (getattr(obj, "type", None) or "").upper() != self.model_type:
+        value = obj.get("type") if isinstance(obj, dict) else getattr(obj, "type", None)  # a raw item or a model
+        if self.model_type and (value or "").upper() != self.model_type:
             return False
         return True
 

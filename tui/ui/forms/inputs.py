@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.widgets import Input
 
 from tui.ui.text import clean
@@ -47,6 +48,17 @@ class SafeInput(Input):
     def untouched(self) -> bool:
         """True while the value is still what was prefilled (the operator has not changed it)."""
         return self.value == self.prefilled
+
+    def _watch_value(self, value: str) -> None:
+        """Textual's `Input` sets `virtual_size` on every change, and `Widget.virtual_size` is a layout
+        reactive: each `/` keystroke re-laid out the whole screen (~28 ms with five list views, the
+        largest part of a keystroke's UI time: tests/bench/filter_latency.py). An input's virtual size
+        (how far its text scrolls) moves no other widget, so it is set without that pass; an input
+        sized by its content still gets its layout from `Input._watch_value`."""
+        size = Size(self.content_width, 1)
+        if size != self.virtual_size and not self.styles.auto_dimensions:
+            self.set_reactive(Input.virtual_size, size)
+        super()._watch_value(value)
 
     @property
     def _value(self) -> Text:

@@ -38,6 +38,7 @@ from tui.ui.data.query import parse_query
 from tui.ui.data.rows import Row, build_row
 from tui.ui.data.rowset import RowSet, SortState
 from tui.ui.data.sorting import next_sort_column
+from tui.ui.gc_policy import freeze_long_lived
 from tui.ui.refresher import is_connection_error
 from tui.ui.text import clean
 from tui.ui.widgets.detail_pane import DetailPane
@@ -68,7 +69,8 @@ def same_rows(old: list[Row], new: list[Row]) -> bool:
         return True
     if len(old) != len(new):
         return False
-    return all(a.key == b.key and a.cells == b.cells and a.state == b.state for a, b in zip(old, new, strict=True))
+    return all(a is b or (a.key == b.key and a.cells == b.cells and a.state == b.state)
+               for a, b in zip(old, new, strict=True))
 
 
 def default_sort(columns: list[Column]) -> tuple[int, bool] | None:
@@ -186,6 +188,7 @@ class ResourceListView(Vertical):
         """A row to put the cursor on once the next listing arrives (a jump from elsewhere)."""
         self.marks = Marks()
         """Rows marked with `space` (keys); delete and move act on all of them (tui/ui/dialogs/bulk.py)."""
+        self._filter_seq = 0  # bumped per `_recompute`: only the newest filter's view is shown
 
     # ------------------------------------------------------------------ layout
     def compose(self):
@@ -249,14 +252,14 @@ class ResourceListView(Vertical):
             self.status.busy(f"Listing {self.kind.nouns} in {where}")
             self.table.empty_text = f"Listing {self.kind.nouns} …"  # repaints itself if shown
         filters = self.filters.for_kind(self.kind)
-        on_screen = self.table.rows
+        on_screen, previous = self.table.rows, self.rowset
         kind, genai = self.kind, app.genai
 
         def fetch() -> tuple[Listing, RowSet, bool]:
             # a fresh RowSet: the worker never touches the one the UI thread is showing
             rowset = RowSet()
             listing = fetch_listing(genai, kind, request.compartment_id, regions, filters, columns, rowset,
-                                    request.query, request.sort)
+                                    request.query, request.sort, previous=previous)
             return listing, rowset, not same_rows(on_screen, listing.view)
 
         def loaded(result: tuple[Listing, RowSet, bool]) -> None:
@@ -310,6 +313,8 @@ class ResourceListView(Vertical):
             refresher.touch("list")  # the next automatic round is an interval after these rows
         self._listing = listing
         self.rowset = rowset
+        if len(self.app.screen_stack) <= 1:  # no dialog open (tui/ui/gc_policy.py says why)
+            freeze_long_lived()
         self._prune_marks()
         self.failures = listing.failures
         self.updated = self.console.now()
@@ -404,9 +409,22 @@ class ResourceListView(Vertical):
         self._recompute()
 
     def _recompute(self) -> None:
+        """Show the current filter and sort: at once when that scans few rows (`RowSet.cheap_view`),
+        else from a worker; a worker's answer to an older keystroke is dropped."""
         query, sort = self.query_text, self.sort
-        self.console.call(self, "filter", self.rowset.view, query, sort, group="filter",
-                      on_success=self._show_view)
+        self._filter_seq += 1
+        seq = self._filter_seq
+        rows = self.rowset.cheap_view(query, sort)
+        if rows is not None:
+            self.workers.cancel_group(self, "filter")
+            self._show_view(rows)
+            return
+
+        def show(rows: list[Row]) -> None:
+            if seq == self._filter_seq:
+                self._show_view(rows)
+
+        self.console.call(self, "filter", self.rowset.view, query, sort, group="filter", on_success=show)
 
     def _show_view(self, rows: list[Row]) -> None:
         self.table.sort_column = self.sort.column
@@ -695,7 +713,7 @@ class ResourceListView(Vertical):
         """Listed rows in a transitional state (CREATING, UPDATING, DELETING, ...), whoever started them."""
         if not self.loaded:
             return []
-        return [r for r in self.rowset.rows if self.kind.is_transitional(r.state)]
+        return self.rowset.transitional(self.kind)  # asked every refresher tick: walked once per list
 
     def poll_transitional(self, done: Callable[[CloudError | None], None]) -> bool:
         """The refresher's fast round: re-read transitional rows one by one (not the whole list)."""
@@ -746,7 +764,7 @@ class ResourceListView(Vertical):
             self._update_status()
             return
         rows = [updates.get(r.key, r) if r.key in updates else r for r in self.rowset.rows]
-        self.rowset = RowSet([r for r in rows if r is not None])
+        self.rowset = RowSet([r for r in rows if r is not None], self.rowset.columns)
         self._prune_marks()
         self._recompute()
         row = self.table.current_row
