@@ -84,7 +84,9 @@ class Prompt(Horizontal):
 
     def compose(self):
         yield Label(":", id="prompt-sigil", markup=False)
-        yield SafeInput(id="prompt-input", compact=True, suggester=SuggestFromList(COMMAND_WORDS, case_sensitive=False))
+        field = SafeInput(id="prompt-input", compact=True, suggester=SuggestFromList(COMMAND_WORDS, case_sensitive=False))
+        field.cursor_blink = False  # each blink repaints the line: ~2 KB/s over SSH while the prompt is open
+        yield field
 
     @property
     def input(self) -> Input:

@@ -186,7 +186,7 @@ class VirtualTable(ScrollView, can_focus=True):
         previous = keep if keep is not None else (self.current_row.key if self.current_row else None)
         old_rows, old_top = self._rows, int(self.scroll_y)
         self._rows = rows
-        virtual_size = self._virtual_size(len(rows))
+        virtual_size = Size(self.size.width, len(rows) + 1)
         resized = virtual_size != self.virtual_size
         self.virtual_size = virtual_size
         target = 0
@@ -302,14 +302,8 @@ class VirtualTable(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ rendering
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = self._virtual_size(len(self._rows))
+        self.virtual_size = Size(self.size.width, len(self._rows) + 1)
         self._scroll_cursor_visible()
-
-    def _virtual_size(self, rows: int) -> Size:
-        """Header + rows, but never less than the table's height: a list that fits on screen keeps
-        one virtual size whatever its length, so a `/` keystroke that shortens it repaints the lines
-        that changed (a new virtual size lays the table out again, which repaints all of it)."""
-        return Size(self.size.width, max(rows + 1, self.size.height))
 
     def _fit(self) -> list[tuple[Column, int]]:
         width = self.scrollable_content_region.width
