@@ -599,7 +599,9 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         (tests/bench/cold_start.py times the first row from outside, on the pseudo-terminal.)"""
         if not getattr(self, "_compartments_requested", False):
             self._compartments_requested = True
-            self.load_compartments()
+            # after the rows are painted: the worker's identity-client import and request would hold
+            # the GIL while the frame that shows them is rendered (~0.1-0.2 s later first row)
+            self.call_after_refresh(self.load_compartments)
 
     def jump_to_row(self, view_id: str, key: str) -> None:
         """Show `view_id` with the cursor on row `key` (clearing a `/` filter that hides it)."""

@@ -1,6 +1,6 @@
 """Bytes the console writes to its terminal per keystroke: what a cursor move costs over SSH.
 
-Run: .venv/bin/python tests/bench/bytes_per_key.py [--sessions 3] [--idle 10] [--quiet 0.3]
+Run: .venv/bin/python tests/bench/bytes_per_key.py [--sessions 3] [--idle 20] [--quiet 0.3] [--full-sgr]
 
 Starts `oci-genai-tui --demo` on a pseudo-terminal at 120x40 (TERM=xterm-256color,
 COLORTERM=truecolor, HOME and XDG folders in a fresh temporary directory), waits until the first
@@ -11,7 +11,9 @@ and several presses per session; the medians are printed.
 Goals (issue 12): a cursor move <= 1.5 KB with the detail pane closed and <= 6 KB with it open,
 the first screen <= 60 KB, a `/` filter keystroke and an idle refresh cost only what changed.
 "r" reloads the list from the service (nothing changed); "idle bytes/s" is what the console writes
-untouched (the transitional poll, and auto-refresh where it is on).
+untouched, auto-refresh on (the demo's every 15 s: the default 20 s window holds at least one round)
+plus the transitional poll. `--full-sgr` measures with OCI_GENAI_TUI_FULL_SGR=1 (Textual's output as
+it writes it, without tui/ui/sgr.py), for comparison.
 """
 
 from __future__ import annotations
@@ -129,14 +131,17 @@ def first_row_painted(text: str) -> bool:
     return any("ACTIVE" in line or "FAILED" in line or "CREATING" in line for line in lines[3:])
 
 
-def session(idle: float, quiet: float, presses: int) -> dict[str, list[int]]:
+def session(idle: float, quiet: float, presses: int, full_sgr: bool = False) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
 
     def add(name: str, value: int) -> None:
         out.setdefault(name, []).append(value)
 
     with tempfile.TemporaryDirectory(prefix="bytes-per-key-") as tmp:
-        term = Terminal(console_argv() + ["--demo"], scrubbed_env(Path(tmp)))
+        env = scrubbed_env(Path(tmp))
+        if full_sgr:
+            env["OCI_GENAI_TUI_FULL_SGR"] = "1"
+        term = Terminal(console_argv() + ["--demo"], env)
         try:
             term.wait_for(first_row_painted)
             term.wait_quiet(max(quiet, 1.0))
@@ -164,7 +169,7 @@ def session(idle: float, quiet: float, presses: int) -> dict[str, list[int]]:
             term.wait_quiet(1.0)
             before = term.count
             time.sleep(idle)
-            add(f"idle bytes/s ({idle:.0f} s)", round((term.count - before) / idle))
+            add(f"idle bytes/s ({idle:.0f} s, refresh 15 s)", round((term.count - before) / idle))
         finally:
             term.close()
     return out
@@ -174,15 +179,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=3)
     parser.add_argument("--presses", type=int, default=5, help="presses of each cursor key per session")
-    parser.add_argument("--idle", type=float, default=10.0, help="seconds of idle measured at the end")
+    parser.add_argument("--idle", type=float, default=20.0, help="seconds of idle measured at the end")
+    parser.add_argument("--full-sgr", action="store_true", help="without the SGR delta filter (tui/ui/sgr.py)")
     parser.add_argument("--quiet", type=float, default=0.3, help="no output for this long = the key is done")
     args = parser.parse_args()
     results: dict[str, list[int]] = {}
     for _ in range(args.sessions):
-        for name, values in session(args.idle, args.quiet, args.presses).items():
+        for name, values in session(args.idle, args.quiet, args.presses, args.full_sgr).items():
             results.setdefault(name, []).extend(values)
     print(f"bytes per keystroke, oci-genai-tui --demo at {COLS}x{LINES}, TERM=xterm-256color COLORTERM=truecolor, "
-          f"{args.sessions} sessions (median, min-max over all presses):")
+          f"{args.sessions} sessions{', full SGR' if args.full_sgr else ''} (median, min-max over all presses):")
     for name, values in results.items():
         med = statistics.median(values)
         print(f"  {name:<28} {med:>9,.0f}   ({min(values):,}-{max(values):,}, n={len(values)})")

@@ -11,6 +11,13 @@ One local service (seed demo) runs for the whole script. Alternating, `--runs` t
 Then the same with `oci-genai-tui --demo` (which also starts its own service) against the CLI.
 Prints the medians and the ratio console / CLI. Goals (issue 12): <= 0.9 without --demo, <= 1.0 with.
 HOME and XDG folders point into a fresh temporary directory; TERM=xterm-256color.
+
+Also the CPU seconds each spent (user + system, all threads): the console's read from /proc when its
+first row arrives, the CLI's from its exit status (wait4). On a machine shared with other work the
+wall times swing by 2x from run to run; the CPU figures move far less and say where the work went
+(the demo's service runs in its own process and is not counted).
+Bytecode: PYTHONDONTWRITEBYTECODE is dropped from the children's environment, so the warm-up runs
+write the .pyc caches (a first start that compiles every module is not what operators see).
 """
 
 from __future__ import annotations
@@ -43,7 +50,8 @@ def scrubbed_env(home: Path) -> dict[str, str]:
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
                XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"),
                TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8",
-               OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING="True")
+               OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING="True", SUPPRESS_LABEL_WARNING="True")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
@@ -52,12 +60,18 @@ def console_argv() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "tui"]
 
 
-def console_run(args: list[str], env: dict[str, str], timeout: float = 60.0) -> float:
-    """Seconds from spawn to the first model row on the terminal; then quit the console."""
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a running process (all its threads) so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def console_run(args: list[str], env: dict[str, str], timeout: float = 60.0) -> tuple[float, float]:
+    """(seconds from spawn to the first model row on the terminal, CPU seconds by then); then quit."""
     found = threading.Event()
     started = time.perf_counter()
     proc = PtyProcess.spawn(console_argv() + args, env=env, cwd=str(ROOT), dimensions=(40, 120))
-    seen = [0.0]
+    seen = [0.0, 0.0]
 
     def read() -> None:
         tail = b""
@@ -68,6 +82,10 @@ def console_run(args: list[str], env: dict[str, str], timeout: float = 60.0) -> 
                 return
             if not found.is_set() and MARK in tail + chunk:
                 seen[0] = time.perf_counter()
+                try:
+                    seen[1] = cpu_seconds(proc.pid)
+                except OSError:
+                    seen[1] = float("nan")
                 found.set()
             tail = chunk[-len(MARK):]
 
@@ -75,7 +93,7 @@ def console_run(args: list[str], env: dict[str, str], timeout: float = 60.0) -> 
     try:
         if not found.wait(timeout):
             raise RuntimeError("the console painted no model row in time")
-        return seen[0] - started
+        return seen[0] - started, seen[1]
     finally:
         try:
             proc.write(b"\x11")  # ctrl+q: a clean exit (the demo service stops with the console)
@@ -87,22 +105,31 @@ def console_run(args: list[str], env: dict[str, str], timeout: float = 60.0) -> 
                 proc.terminate(force=True)
 
 
-def cli_run(service: Service, env: dict[str, str]) -> float:
+def cli_run(service: Service, env: dict[str, str]) -> tuple[float, float]:
+    """(seconds from spawn to exit, CPU seconds) of the OCI CLI's bare list."""
     cli = ROOT / ".venv-cli" / "bin" / "oci"
     started = time.perf_counter()
-    subprocess.run(
+    proc = subprocess.Popen(
         [str(cli), "--config-file", str(service.config_file), "--endpoint", f"{service.url}/us-chicago-1",
          "generative-ai", "model-collection", "list-models", "--all", "--compartment-id", service.tenancy_id],
-        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
     )
-    return time.perf_counter() - started
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise RuntimeError(f"the OCI CLI failed ({proc.returncode})")
+    return elapsed, usage.ru_utime + usage.ru_stime
 
 
-def compare(label: str, runs: int, console: list[float], cli: list[float]) -> None:
+def compare(label: str, runs: int, console_runs: list[tuple[float, float]], cli_runs: list[tuple[float, float]]) -> None:
+    console, cli = [w for w, _ in console_runs], [w for w, _ in cli_runs]
     c, o = statistics.median(console), statistics.median(cli)
     print(f"{label}: console start -> first model row median {c:.3f} s (min {min(console):.3f}, max {max(console):.3f});"
           f" OCI CLI list-models --all median {o:.3f} s (min {min(cli):.3f}, max {max(cli):.3f});"
           f" console / CLI = {c / o:.2f}  [{runs} alternating runs each]")
+    cc, oc = statistics.median(u for _, u in console_runs), statistics.median(u for _, u in cli_runs)
+    print(f"{label}: CPU seconds, median: console to first row {cc:.3f}, OCI CLI {oc:.3f}; console / CLI = {cc / oc:.2f}")
 
 
 def main() -> None:
@@ -117,7 +144,9 @@ def main() -> None:
         try:
             direct = ["--config-file", str(service.config_file), "--endpoint-template", service.endpoint_template,
                       "--compartment", service.tenancy_id, "--log-file", os.devnull]
-            console_run(direct, env)  # warm the page cache once: "cold" means a new process, not a cold disk
+            # warm the page cache and write the bytecode caches: "cold" means a new process, not a cold disk
+            console_run(direct, env)
+            console_run(["--demo", "--log-file", os.devnull], env)
             cli_run(service, env)
             if not args.only_demo:
                 console, cli = [], []

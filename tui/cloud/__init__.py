@@ -27,6 +27,10 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
+from tui.cloud.sdk_loading import defer_unused_services  # noqa: E402
+
+defer_unused_services()  # before anything here imports the SDK (tui/cloud/sdk_loading.py)
+
 
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)

@@ -17,7 +17,6 @@ from typing import Any
 from rich.syntax import Syntax
 from rich.text import Text
 
-from tui.cloud import builders
 from tui.ui.data.describe import MASK, is_secret
 from tui.ui.text import clean
 
@@ -38,6 +37,10 @@ def _masked(value: Any) -> Any:
 
 def to_api(obj: Any) -> Any:
     """An SDK object as the API's camelCase dicts (None fields omitted), every secret masked."""
+    # imported here: builders imports the SDK (~0.3 s), which must load in the connect worker, not
+    # on the UI thread before the first paint (the main screen imports this module)
+    from tui.cloud import builders
+
     return _masked(builders.request_body(obj, mask_secrets=True))
 
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Tab, Tabs
 
 from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, IMPORTED_MODEL, MODEL
@@ -33,6 +35,11 @@ VIEWS = {"models": "Models", "imported": "Imported models", "workrequests": "Wor
 class MainScreen(Screen):
     app = console_app()
     AUTO_FOCUS = None  # focus goes to the table explicitly; never to an Input (bindings would type into it)
+    DEFAULT_CSS = "MainScreen { layers: default prompt; }"  # the prompt opens over the footer
+    #: Textual's Screen repaints itself whole when focus moves (`focused` is a repainting reactive):
+    #: 45 KB over SSH for `/`, `esc`, `enter` in narrow mode. The widgets that gain and lose focus
+    #: repaint themselves (their :focus styles), so the screen need not.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     BINDINGS = [
         Binding("1", "view('models')", "Models", show=False, id="view-models"),
@@ -53,6 +60,9 @@ class MainScreen(Screen):
         self._restoring = False
 
     def compose(self) -> ComposeResult:
+        # first: the compositor numbers siblings from the last one, so a widget shown or hidden at the
+        # front renumbers nobody (at the end it would renumber, hence repaint, the whole screen)
+        yield Prompt(id="prompt")
         yield ContextHeader(id="context")
         yield Tabs(*(Tab(title, id=f"tab-{key}") for key, title in VIEWS.items()), id="view-tabs")
         with ContentSwitcher(initial="models", id="views"):
@@ -61,7 +71,6 @@ class MainScreen(Screen):
             yield WorkRequestsView(id="workrequests")
             yield ResourceListView(DEDICATED_AI_CLUSTER, id="clusters")
             yield ResourceListView(ENDPOINT, id="endpoints")
-        yield Prompt(id="prompt")
         yield ConsoleFooter()
 
     def on_screen_resume(self) -> None:

@@ -4,12 +4,16 @@ It first shows what the list already returned, then the full object from a `get`
 brings the etag and opc-request-id the pane prints. The text is built by `tui.ui.data.describe`,
 which masks secrets and keeps every value literal.
 
-Over SSH each repaint of the pane is several kilobytes, so it repaints only what changed: the body
-compares its new lines with the ones on screen and refreshes only those that differ (the `get`
-landing after the list's summary usually changes two lines: etag and request id); a title or body
-equal to what is shown costs nothing; a cursor move shows the full object seen before for that row
-at once, and otherwise waits briefly for the `get` before painting the list's summary, so a quick
-answer is painted once, not twice.
+Over SSH each repaint of the pane is several kilobytes, so it repaints only what changed. The pane
+is one line-API widget that scrolls itself: a new object is wrapped into lines, compared with the
+lines on screen, and only the differing cells of the differing lines are refreshed (a cursor move
+to a model with the same fields repaints the values, not the labels; the `get` landing after the
+list's summary usually changes two lines: etag and request id). Nothing in it ever changes size, so
+a new text of another length never lays the pane (or the table beside it) out again: its own
+one-column scroll bar (drawn only when the text is taller than the pane) moves instead of Textual's.
+A title or body equal to what is shown costs nothing; a cursor move shows the full object seen
+before for that row at once, and otherwise waits briefly for the `get` before painting the list's
+summary, so a quick answer is painted once, not twice.
 """
 
 from __future__ import annotations
@@ -19,8 +23,9 @@ from typing import Any, Callable
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.timer import Timer
@@ -35,73 +40,6 @@ from tui.ui.text import clean
 
 SUMMARY_DELAY = 0.25  # seconds a cursor move waits for the full object before painting the summary
 FULL_CACHE_SIZE = 256  # full objects remembered per pane (a screen of rows, both ways)
-
-
-class TextLines(Widget):
-    """Static-like text whose `update` repaints only the lines that differ from the ones shown.
-
-    Renders exactly as a `Static` with the same content would (same visual pipeline), so it can
-    replace one without changing a pixel. `floor` keeps the widget at least that many lines tall
-    (blank lines look like the background), so a new text of another length that still fits does
-    not change the widget's size: no layout, which in a scrolling container would repaint all of it
-    two or three times."""
-
-    DEFAULT_CSS = """
-    TextLines { height: auto; }
-    """
-
-    def __init__(self, content: VisualType = "", *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
-        self._content: VisualType = content
-        self._shown: list[Strip] | None = None  # the content's lines last rendered, at `_shown_width`
-        self._shown_width = -1
-        self._floor = 0
-
-    @property
-    def content(self) -> VisualType:
-        return self._content
-
-    def render(self) -> VisualType:
-        return self._content
-
-    def lines_at(self, width: int) -> list[Strip]:
-        """The content's lines at `width` (no blank lines below it)."""
-        if self._shown is not None and width == self._shown_width:
-            return self._shown
-        visual = visualize(self, self._content, markup=False)
-        self._shown = Visual.to_strips(self, visual, width, None, self.visual_style)
-        self._shown_width = width
-        return self._shown
-
-    def set_floor(self, lines: int) -> None:
-        if lines != self._floor:
-            self._floor = lines
-            self.styles.min_height = lines
-
-    def update(self, content: VisualType) -> None:
-        if _same_content(content, self._content):
-            return
-        width, height = self.size
-        old = self._shown if self._shown_width == width else None
-        self._content = content
-        self._shown = None
-        if not self.is_mounted or width <= 0 or old is None:
-            self.refresh(layout=True)
-            return
-        new = self.lines_at(width)
-        lines = len(new)
-        if max(lines, self._floor) != height:
-            self.refresh(layout=True)  # another height: the container lays out again
-            return
-        for y in range(height):
-            before = old[y] if y < len(old) else None
-            after = new[y] if y < len(new) else None
-            if before != after:
-                self.refresh(changed_span(before, after, y, width))
-
-    def render_line(self, y: int) -> Strip:
-        self.lines_at(self.size.width)  # what `update` compares with next time
-        return super().render_line(y)
 
 
 def _cells(strip: Strip | None) -> list[tuple[str, Any]]:
@@ -142,15 +80,28 @@ def _same_content(a: VisualType, b: VisualType) -> bool:
     return a is b or (isinstance(a, str) and isinstance(b, str) and a == b)
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class DetailPane(Widget, can_focus=True):
+    COMPONENT_CLASSES = {"detail--title", "detail--track", "detail--thumb"}
     DEFAULT_CSS = """
-    DetailPane { width: 1fr; border-left: vkey $panel; padding: 0 1; background: $surface; display: none; }
+    DetailPane {
+        width: 1fr; height: 1fr; border-left: vkey $panel; padding: 0 1; background: $surface; display: none;
+    }
     DetailPane.-open { display: block; }
-    DetailPane > #detail-title { text-style: bold; color: $accent; }
+    DetailPane > .detail--title { text-style: bold; color: $accent; }
+    DetailPane > .detail--track { background: $scrollbar-background; }
+    DetailPane > .detail--thumb { background: $scrollbar; }
     """
+    BINDINGS = [
+        Binding("up,k", "scroll_lines(-1)", "Up", show=False),
+        Binding("down,j", "scroll_lines(1)", "Down", show=False),
+        Binding("pageup", "scroll_page(-1)", "Page up", show=False),
+        Binding("pagedown", "scroll_page(1)", "Page down", show=False),
+        Binding("home", "scroll_edge(0)", "Top", show=False),
+        Binding("end", "scroll_edge(1)", "Bottom", show=False),
+    ]
 
     def __init__(self, kind: ResourceKind, *, now: Callable[[], datetime], id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, markup=False)
         self.kind = kind
         self.now = now
         self.mode = "detail"  # or "json"
@@ -159,14 +110,14 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._etag: str | None = None
         self._request_id: str | None = None
         self._title: Text | None = None
+        self._body: VisualType = ""
+        self._top = 0  # the first text line shown (the pane scrolls itself)
+        self._lines: list[Strip] | None = None  # title + body wrapped at `_lines_width`
+        self._lines_width = -1
         self._pending: Timer | None = None
         self._stale = True  # hidden since the last paint: the next preview paints at once
         # ocid -> (summary it was fetched for, full object, etag, request id): what a `get` returned
         self._full: dict[str, tuple[Any, Any, str | None, str | None]] = {}
-
-    def compose(self) -> ComposeResult:
-        yield TextLines("", id="detail-title")
-        yield TextLines("", id="detail-body")
 
     @property
     def is_open(self) -> bool:
@@ -175,6 +126,11 @@ class DetailPane(VerticalScroll, can_focus=True):
     @property
     def obj(self) -> Any:
         return self._obj
+
+    @property
+    def scroll_top(self) -> int:
+        """The first text line on screen (0: the title)."""
+        return self._top
 
     def show(self, obj: Any, region: str, *, etag: str | None = None, request_id: str | None = None) -> None:
         self._cancel_pending()
@@ -223,25 +179,20 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._stale = True
 
     def on_resize(self) -> None:
+        self._lines = None
         if self._obj is not None:
-            self._refresh_body()
-        self._fit_body()
+            self._refresh_body(repaint=False)  # the label width follows the pane's width
+        self._top = self._clamped(self._top)
+        self.refresh()
 
-    def _fit_body(self) -> None:
-        """Keep title + body at least as tall as the pane, so rows whose details fit in it all give
-        the body the same height (see `TextLines`)."""
-        region = self.scrollable_content_region
-        if region.width <= 0 or not self.is_mounted:
-            return
-        title = self.query_one("#detail-title", TextLines)
-        body = self.query_one("#detail-body", TextLines)
-        body.set_floor(max(0, region.height - len(title.lines_at(region.width))))
+    def notify_style_update(self) -> None:
+        self._lines = None  # a theme or CSS change: every wrapped line has old colours
+        super().notify_style_update()
 
     def clear(self, message: str = "Nothing selected") -> None:
         self._cancel_pending()
         self._obj = None
-        self._set_title(Text(message, style="dim"))
-        self.query_one("#detail-body", TextLines).update("")
+        self._set_content(Text(message, style="dim"), "")
 
     def toggle_mode(self) -> str:
         self.mode = "json" if self.mode == "detail" else "detail"
@@ -250,17 +201,9 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def text(self) -> str:
         """What the body shows, as plain text (for tests and copy)."""
-        body = self.query_one("#detail-body", TextLines).content
-        return getattr(body, "plain", str(body))
+        return getattr(self._body, "plain", str(self._body))
 
-    def _set_title(self, title: Text) -> None:
-        if self._title is not None and _same_content(title, self._title):
-            return
-        self._title = title
-        self.query_one("#detail-title", TextLines).update(title)
-        self._fit_body()  # a title that wraps to more lines leaves fewer for the body
-
-    def _refresh_body(self) -> None:
+    def _refresh_body(self, *, repaint: bool = True) -> None:
         if self._obj is None:
             self.clear()
             return
@@ -274,5 +217,100 @@ class DetailPane(VerticalScroll, can_focus=True):
         else:
             body = describe(self.kind, self._obj, now=self.now, region=self._region, etag=self._etag,
                             request_id=self._request_id, label_width=19 if self.size.width >= 50 else 15)
-        self._set_title(title)
-        self.query_one("#detail-body", TextLines).update(body)
+        self._set_content(title, body, repaint=repaint)
+
+    # ------------------------------------------------------------------ lines and repaints
+    def _set_content(self, title: Text, body: VisualType, *, repaint: bool = True) -> None:
+        """Show `title` over `body`, refreshing only the cells that differ from what is on screen."""
+        same_title = self._title is not None and _same_content(title, self._title)
+        if same_title and _same_content(body, self._body):
+            return
+        width, height = self.size
+        old = self._screen_lines() if repaint and self._lines is not None and width > 0 else None
+        self._title, self._body = title, body
+        self._lines = None
+        if not repaint:
+            return
+        self._top = self._clamped(self._top)
+        if old is None or not self.is_mounted:
+            self.refresh()
+            return
+        new = self._screen_lines()
+        for y in range(height):
+            if old[y] != new[y]:
+                self.refresh(changed_span(old[y], new[y], y, width))
+
+    def _wrapped(self) -> list[Strip]:
+        """Title and body wrapped to the pane: to its full width when they fit in its height, else
+        one column narrower (the scroll bar's)."""
+        width, height = self.size
+        if self._lines is not None and self._lines_width == width:
+            return self._lines
+        lines = self._wrap(width)
+        if len(lines) > height and width > 1:
+            lines = self._wrap(width - 1)
+        self._lines, self._lines_width = lines, width
+        return lines
+
+    def _wrap(self, width: int) -> list[Strip]:
+        if width <= 0:
+            return []
+        lines: list[Strip] = []
+        if self._title is not None:
+            visual = visualize(self, self._title, markup=False)
+            lines += Visual.to_strips(self, visual, width, None, self.get_visual_style("detail--title"), pad=True)
+        if self._body is not None and getattr(self._body, "plain", self._body) != "":
+            visual = visualize(self, self._body, markup=False)
+            lines += Visual.to_strips(self, visual, width, None, self.visual_style, pad=True)
+        return lines
+
+    def _clamped(self, top: int) -> int:
+        return max(0, min(top, len(self._wrapped()) - self.size.height))
+
+    def _screen_lines(self) -> list[Strip]:
+        """The pane's lines as they are painted now (text, blank lines below it, the scroll bar)."""
+        return [self._line(y) for y in range(self.size.height)]
+
+    def _line(self, y: int) -> Strip:
+        width, height = self.size
+        lines = self._wrapped()
+        overflow = len(lines) > height
+        text_width = width - 1 if overflow and width > 1 else width
+        index = self._top + y
+        strip = lines[index] if index < len(lines) else Strip.blank(text_width, self.rich_style)
+        if overflow and width > 1:
+            strip = Strip.join([strip.crop(0, text_width), self._scroll_cell(y, height, len(lines))])
+        return strip
+
+    def _scroll_cell(self, y: int, height: int, total: int) -> Strip:
+        thumb = max(1, round(height * height / total))
+        start = round(self._top * (height - thumb) / max(1, total - height))
+        part = "detail--thumb" if start <= y < start + thumb else "detail--track"
+        return Strip([Segment(" ", self.get_component_rich_style(part))], 1)
+
+    def render_line(self, y: int) -> Strip:
+        return self._line(y)
+
+    # ------------------------------------------------------------------ scrolling
+    def _move_top(self, top: int) -> None:
+        top = self._clamped(top)
+        if top != self._top:
+            self._top = top
+            self.refresh()
+
+    def action_scroll_lines(self, delta: int) -> None:
+        self._move_top(self._top + delta)
+
+    def action_scroll_page(self, direction: int) -> None:
+        self._move_top(self._top + direction * max(1, self.size.height - 1))
+
+    def action_scroll_edge(self, end: int) -> None:
+        self._move_top(len(self._wrapped()) if end else 0)
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self._move_top(self._top + 3)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self._move_top(self._top - 3)

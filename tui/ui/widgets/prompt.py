@@ -4,6 +4,10 @@ Hidden until asked for, so single-letter bindings never type into it (Textual's 
 `:` or `/` shows and focuses it, `enter` submits, `escape` cancels. In filter mode every change is
 forwarded at once; the list view does the matching in a worker, so typing stays instant.
 
+It opens over the footer, on a layer of its own (`MainScreen` declares `layers: default prompt`):
+nothing else moves when it opens or closes, so `/` and `esc` repaint that one line, not the screen
+(taking a line from the views would lay out and repaint every line of the list, ~40 KB over SSH).
+
 In command mode `up`/`down` walk the `:` history (kept across runs, tui/ui/history.py) and `tab`
 completes the command word, then its argument (tui/ui/completion.py): the first Tab extends what
 was typed as far as every candidate agrees, each further Tab cycles through the candidates.
@@ -36,7 +40,7 @@ COMMAND_PLACEHOLDER = "Tab completes: " + " | ".join(c.name for c in TABLE)
 
 class Prompt(Horizontal):
     DEFAULT_CSS = """
-    Prompt { height: 1; display: none; background: $panel; }
+    Prompt { layer: prompt; dock: bottom; height: 1; display: none; background: $panel; }
     Prompt.-open { display: block; }
     Prompt > Label { width: auto; color: $accent; text-style: bold; padding: 0 0 0 1; }
     Prompt > Input { border: none; height: 1; padding: 0 1; background: $panel; width: 1fr; }
@@ -84,7 +88,9 @@ class Prompt(Horizontal):
 
     def compose(self):
         yield Label(":", id="prompt-sigil", markup=False)
-        yield SafeInput(id="prompt-input", compact=True, suggester=SuggestFromList(COMMAND_WORDS, case_sensitive=False))
+        field = SafeInput(id="prompt-input", compact=True, suggester=SuggestFromList(COMMAND_WORDS, case_sensitive=False))
+        field.cursor_blink = False  # each blink repaints the line: ~2 KB/s over SSH while the prompt is open
+        yield field
 
     @property
     def input(self) -> Input:
