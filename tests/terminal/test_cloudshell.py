@@ -78,7 +78,7 @@ def test_a_key_file_others_can_read_is_warned_about_at_start_up(make_emulator, i
     try:
         console.wait_for("support-bot-v1", timeout=60)  # a warning, not a refusal
         console.wait_for("are too open", timeout=15)
-        assert "oci setup repair-file-permissions" in console.screen_text()
+        console.wait_for("oci setup repair-file-permissions", timeout=5)  # the rest of the toast's frame
     finally:
         console.close()
     assert f"WARNING: Permissions on {key} are too open" in (tmp_path / "console.log").read_text()
