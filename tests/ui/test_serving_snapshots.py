@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import settle
+from tests.helpers import WalkSnapshots, settle
 from tui.emulator import ManualClock
 from tui.emulator.clock import SEED_EPOCH
 
@@ -14,16 +14,16 @@ SIZES = [(80, 24), (120, 40)]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("view", ["clusters", "endpoints"])
-def test_serving_view(snap_compare, make_app, make_emulator, view, size):
+async def test_serving_view(snapshot, tmp_path, make_app, make_emulator, size):
+    """One app per size: the Clusters view, then the Endpoints view."""
     emu = make_emulator("demo", clock=ManualClock(SEED_EPOCH))
     app, _ = make_app(emulator=emu, compartment=emu.seed_info.compartments["genai-prod-endpoints"], size=size)
     app.poll_interval = 3600  # nothing refreshes itself during capture
-    key = {"clusters": "4", "endpoints": "5"}[view]
-
-    async def run_before(pilot):
+    shots = WalkSnapshots(snapshot, tmp_path)
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
-        await pilot.press(key)
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=size, run_before=run_before)
+        for view, key in (("clusters", "4"), ("endpoints", "5")):
+            await pilot.press(key)
+            await settle(pilot)
+            await shots.take(pilot, view)
+    shots.check()
