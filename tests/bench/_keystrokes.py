@@ -14,14 +14,15 @@ from typing import Any
 KEYS = "model-12" + "\b" * 4 + "~md9" + "\b" * 4 + "!7" + "\b\b" + "ab" + "\b\b"
 
 
-#: (ms, query) of every keystroke typed, for `slowest()`
-SLOWEST: list[tuple[float, str]] = []
+#: (ms, query, whether a refresh was in flight) of every keystroke typed, for `slowest()`
+SLOWEST: list[tuple[float, str, bool]] = []
 #: UI-thread CPU ms of every keystroke: what the console itself spent, whatever else the machine ran
 CPU: list[float] = []
 
 
 def slowest(n: int = 4) -> str:
-    return ", ".join(f"/{q} {ms:.0f} ms" for ms, q in sorted(SLOWEST, reverse=True)[:n])
+    return ", ".join(f"/{q} {ms:.0f} ms{' (refreshing)' if busy else ''}"
+                     for ms, q, busy in sorted(SLOWEST, reverse=True)[:n])
 
 
 def shows_new_lines(table: Any, before: list[Any]) -> bool:
@@ -74,8 +75,9 @@ async def type_keys(app: Any, pilot: Any, view: Any, keys: str = KEYS, job: Any 
             ms = (time.perf_counter() - t) * 1000
             CPU.append((time.thread_time() - cpu) * 1000)
             latencies.append(ms)
-            SLOWEST.append((ms, view.query_text))
-            if refreshing or (job is not None and job.busy):
+            in_flight = refreshing or (job is not None and job.busy)
+            SLOWEST.append((ms, view.query_text, in_flight))
+            if in_flight:
                 busy.append(ms)
     finally:
         del table.render_line  # the class's method again
