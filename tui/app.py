@@ -37,10 +37,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-# every view of the main screen (tui/ui/screens/main.py VIEWS; kept here so app start-up does not import it)
-VIEW_IDS = ("models", "imported", "workrequests", "clusters", "endpoints")
-
-
 class ConsoleApp(OrderedInput, WorkerClient, App):
     CSS_PATH = "ui/console.tcss"
     TITLE = "OCI Generative AI"
@@ -371,15 +367,13 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
 
     def reload_lists(self) -> None:
         """Reload every view that has loaded (the current one now, the others now too: they are cheap)."""
-        for view_id in VIEW_IDS:
-            view = self.main.query_one(f"#{view_id}")
+        for view in self.main.views.values():
             if view.loaded:
                 view.load()
 
     def _context_changed(self) -> None:
         self.refresh_context()
-        for view_id in VIEW_IDS:
-            view = self.main.query_one(f"#{view_id}")
+        for view in self.main.views.values():
             view.loaded = False
         if self.connected:
             self.main.current_view.load()
@@ -475,8 +469,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
                   on_error=self._connect_failed)
 
     def _on_profile_connected(self, session: Any) -> None:
-        for view_id in VIEW_IDS:
-            self.main.query_one(f"#{view_id}").loaded = False
+        for view in self.main.views.values():
+            view.loaded = False
         self._connected(session)
 
     # ------------------------------------------------------------------ pickers
@@ -589,7 +583,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         self.work_requests_changed()
 
     def work_requests_changed(self) -> None:
-        view = self.main.query_one("#workrequests")
+        view = self.main.views["workrequests"]
         if view.is_mounted:
             view.rebuild()
 
@@ -602,16 +596,19 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
             # after the rows are painted: the worker's identity-client import and request would hold
             # the GIL while the frame that shows them is rendered (~0.1-0.2 s later first row)
             self.call_after_refresh(self.load_compartments)
+            self.call_after_refresh(self.main.mount_other_views)
 
     def jump_to_row(self, view_id: str, key: str) -> None:
         """Show `view_id` with the cursor on row `key` (clearing a `/` filter that hides it)."""
-        self.show_view(view_id)
-        view = self.main.current_view
-        if not view.table.move_to_key(key):
-            view.pending_key = key  # applied when the (re)listed or unfiltered rows arrive
-            if view.query_text:
-                self.main.query_one("#prompt").close()
-                view.set_query("")
+        def move() -> None:
+            view = self.main.current_view
+            if not view.table.move_to_key(key):
+                view.pending_key = key  # applied when the (re)listed or unfiltered rows arrive
+                if view.query_text:
+                    self.main.query_one("#prompt").close()
+                    view.set_query("")
+
+        self.main.show_view(view_id, then=move)
 
     def clear_filter(self) -> None:
         view = self.main.current_view

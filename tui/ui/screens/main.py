@@ -1,7 +1,10 @@
 """The console's one main screen: context header, view tabs, the active view, prompt, footer.
 
-Views are switched by tabs, number keys or `:` commands; all of them stay mounted (their rows and
-scroll positions survive a switch) and each loads lazily the first time it is shown.
+Views are switched by tabs, number keys or `:` commands; once mounted they stay mounted (their rows
+and scroll positions survive a switch) and each loads lazily the first time it is shown. Only the
+first view is composed at start: the other four are mounted once the first list is on screen
+(`mount_other_views`), or when one is asked for sooner. Styling four hidden views' widget trees
+took ~60 ms of the start to the first row (tests/bench/cold_start.py).
 
 Every view, region and compartment shown is recorded (`note_place`, tui/ui/history.py `Places`);
 `[` goes back along that trail and `]` forward again, as in k9s. `q` quits here (on the main
@@ -10,12 +13,14 @@ screen only: in a wizard or dialog it is a letter); `:q` and ctrl+q quit everywh
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Tab, Tabs
 
 from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, IMPORTED_MODEL, MODEL
@@ -58,6 +63,15 @@ class MainScreen(Screen):
         super().__init__(id=id)
         self.places = Places()
         self._restoring = False
+        #: every view by id, mounted or not yet (`show_view` mounts one on demand)
+        self.views: dict[str, ResourceListView | WorkRequestsView] = {
+            "models": ResourceListView(MODEL, id="models"),
+            "imported": ResourceListView(IMPORTED_MODEL, id="imported"),
+            "workrequests": WorkRequestsView(id="workrequests"),
+            "clusters": ResourceListView(DEDICATED_AI_CLUSTER, id="clusters"),
+            "endpoints": ResourceListView(ENDPOINT, id="endpoints"),
+        }
+        assert list(self.views) == list(VIEWS)
 
     def compose(self) -> ComposeResult:
         # first: the compositor numbers siblings from the last one, so a widget shown or hidden at the
@@ -66,12 +80,16 @@ class MainScreen(Screen):
         yield ContextHeader(id="context")
         yield Tabs(*(Tab(title, id=f"tab-{key}") for key, title in VIEWS.items()), id="view-tabs")
         with ContentSwitcher(initial="models", id="views"):
-            yield ResourceListView(MODEL, id="models")
-            yield ResourceListView(IMPORTED_MODEL, id="imported")
-            yield WorkRequestsView(id="workrequests")
-            yield ResourceListView(DEDICATED_AI_CLUSTER, id="clusters")
-            yield ResourceListView(ENDPOINT, id="endpoints")
+            yield self.views["models"]
         yield ConsoleFooter()
+
+    def mount_other_views(self) -> None:
+        """Mount the views not mounted yet, hidden (the app calls it once the first list is shown)."""
+        pending = [view for view in self.views.values() if view.parent is None]
+        for view in pending:
+            view.display = False
+        if pending:
+            self.query_one(ContentSwitcher).mount_all(pending)
 
     def on_screen_resume(self) -> None:
         """Back from a dialog or wizard: if the widget that had focus is gone or hidden (the prompt
@@ -91,10 +109,22 @@ class MainScreen(Screen):
 
     @property
     def current_view(self) -> ResourceListView | WorkRequestsView:
-        return self.query_one(f"#{self.current_view_id}")  # type: ignore[return-value]
+        return self.views[self.current_view_id]
 
-    def show_view(self, view_id: str) -> None:
+    def show_view(self, view_id: str, then: Callable[[], object] | None = None) -> None:
+        """Switch to `view_id` (loading it if stale); `then` runs once it is the current view (at once,
+        or after it is mounted when it was not yet)."""
         if view_id not in VIEWS:
+            return
+        view = self.views[view_id]
+        if view.parent is None or not view.is_mounted:
+            self.mount_other_views()
+
+            async def when_mounted() -> None:
+                await AwaitMount(self.query_one(ContentSwitcher), [view])
+                self.show_view(view_id, then)
+
+            self.call_next(when_mounted)
             return
         switcher = self.query_one(ContentSwitcher)
         tabs = self.query_one(Tabs)
@@ -109,6 +139,8 @@ class MainScreen(Screen):
         # the `/` filter belongs to one view: show what it holds
         self.app.refresh_bindings()
         self.note_place()
+        if then is not None:
+            then()
 
     # ------------------------------------------------------------------ back and forward
     def note_place(self) -> None:
@@ -139,8 +171,8 @@ class MainScreen(Screen):
                     ctx.region = lookup_region(place.region)
                 ctx.compartment_id = place.compartment_id
                 ctx.compartment_path = app._path_of(place.compartment_id)
-                for view_id in VIEWS:
-                    self.query_one(f"#{view_id}").loaded = False  # type: ignore[attr-defined]
+                for view in self.views.values():
+                    view.loaded = False
                 app.refresh_context()
             self.show_view(place.view)  # (re)loads it: every view was marked stale above
         finally:
