@@ -596,7 +596,6 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
             # after the rows are painted: the worker's identity-client import and request would hold
             # the GIL while the frame that shows them is rendered (~0.1-0.2 s later first row)
             self.call_after_refresh(self.load_compartments)
-            self.call_after_refresh(self.main.mount_other_views)
 
     def jump_to_row(self, view_id: str, key: str) -> None:
         """Show `view_id` with the cursor on row `key` (clearing a `/` filter that hides it)."""

@@ -157,6 +157,6 @@ async def test_base_models_read_only_and_the_deploy_command(make_app):
     async with ro.run_test() as pilot:
         await ready(ro, pilot, emu2)
         for view_id in ("models", "imported", "clusters", "endpoints"):
-            view = ro.main.query_one(f"#{view_id}")
+            view = ro.main.views[view_id]  # mounted or not: the rules are the view's
             assert view.check_action("create", ()) is False and view.check_action("deploy", ()) is False
         assert actions.open_deploy(ro) is None and ro.screen is ro.main

@@ -210,7 +210,11 @@ async def test_failed_stands_out_in_every_view(make_app, monkeypatch):
     async with app.run_test() as pilot:
         await settle(pilot)
         for view_id in ("models", "imported", "workrequests", "clusters", "endpoints"):
-            assert "FAILED" in app.main.query_one(f"#{view_id}").table.emphasis_states, view_id
+            app.show_view(view_id)  # a view is mounted the first time it is shown
+            view = await wait_until(pilot, lambda v=view_id: app.main.views[v].is_mounted and app.main.views[v])
+            assert "FAILED" in view.table.emphasis_states, view_id
+        app.show_view("models")
+        await settle(pilot)
         style = _state_style(app.main.query_one("#models").table, "FAILED")
         assert style.bold and style.reverse
         active = _state_style(app.main.query_one("#models").table, "ACTIVE")

@@ -153,3 +153,20 @@ async def test_q_and_ctrl_c_quit_but_q_types_in_the_prompt(make_app):
         await pilot.press("ctrl+c")
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_a_view_asked_for_before_the_first_list_mounts_shows_and_loads(make_app):
+    """Only the first view is composed at start (tui/ui/screens/main.py): a number key pressed before
+    the first rows land mounts that view, switches to it and lists it; the others stay unmounted."""
+    app, _emu = make_app()
+    async with app.run_test() as pilot:
+        views = app.main.views
+        assert [v for v, w in views.items() if w.is_mounted] == ["models"]
+        await pilot.press("4")
+        clusters = await wait_until(pilot, lambda: app.main.current_view_id == "clusters" and views["clusters"])
+        await wait_until(pilot, lambda: clusters.rowset.rows)
+        assert clusters.display and not views["models"].display
+        assert not views["imported"].is_mounted and not views["endpoints"].is_mounted
+        app.jump_to_row("imported", "")  # through show_view's then= once the view is mounted
+        await wait_until(pilot, lambda: app.main.current_view_id == "imported" and views["imported"].rowset.rows)
+        assert [v for v, w in views.items() if w.is_mounted and w.display] == ["imported"]

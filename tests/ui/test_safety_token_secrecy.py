@@ -92,7 +92,7 @@ async def test_the_token_appears_in_no_output(make_app, tmp_path):
             got = app.genai.get("imported_model", result.data.id)
             outputs["GET (SDK)"] = json.dumps(oci.util.to_dict(got.data), default=str)
             outputs["stored"] = json.dumps(emu.store(REGION).imported[result.data.id].data)
-            view = app.main.query_one("#imported")
+            view = app.main.views["imported"]
             app.show_view("imported")
             await pilot.pause()
             view.detail.add_class("-open")

@@ -2,9 +2,9 @@
 
 Views are switched by tabs, number keys or `:` commands; once mounted they stay mounted (their rows
 and scroll positions survive a switch) and each loads lazily the first time it is shown. Only the
-first view is composed at start: the other four are mounted once the first list is on screen
-(`mount_other_views`), or when one is asked for sooner. Styling four hidden views' widget trees
-took ~60 ms of the start to the first row (tests/bench/cold_start.py).
+first view is composed at start; each other one is mounted the first time it is shown. Styling four
+hidden views' widget trees took ~60 ms of the start to the first row (tests/bench/cold_start.py),
+and mounting them later in one go repainted the visible list (~6 KB over SSH).
 
 Every view, region and compartment shown is recorded (`note_place`, tui/ui/history.py `Places`);
 `[` goes back along that trail and `]` forward again, as in k9s. `q` quits here (on the main
@@ -83,13 +83,6 @@ class MainScreen(Screen):
             yield self.views["models"]
         yield ConsoleFooter()
 
-    def mount_other_views(self) -> None:
-        """Mount the views not mounted yet, hidden (the app calls it once the first list is shown)."""
-        pending = [view for view in self.views.values() if view.parent is None]
-        for view in pending:
-            view.display = False
-        if pending:
-            self.query_one(ContentSwitcher).mount_all(pending)
 
     def on_screen_resume(self) -> None:
         """Back from a dialog or wizard: if the widget that had focus is gone or hidden (the prompt
@@ -117,11 +110,14 @@ class MainScreen(Screen):
         if view_id not in VIEWS:
             return
         view = self.views[view_id]
-        if view.parent is None or not view.is_mounted:
-            self.mount_other_views()
+        if not view.is_mounted:
+            switcher = self.query_one(ContentSwitcher)
+            if view.parent is None:
+                view.display = False  # until it is current (the ContentSwitcher shows one child)
+                switcher.mount(view)
 
             async def when_mounted() -> None:
-                await AwaitMount(self.query_one(ContentSwitcher), [view])
+                await AwaitMount(switcher, [view])
                 self.show_view(view_id, then)
 
             self.call_next(when_mounted)
