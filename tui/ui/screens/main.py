@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Tab, Tabs
 
-from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, IMPORTED_MODEL, MODEL
+from tui.cloud.resources import DEDICATED_AI_CLUSTER, ENDPOINT, IMPORTED_MODEL, MODEL, ResourceKind
 from tui.facts.regions import lookup_region
 from tui.ui.console import console_app
 from tui.ui.history import Place, Places
@@ -33,8 +33,14 @@ from tui.ui.widgets.resource_list import ResourceListView
 from tui.ui.widgets.work_requests_view import WorkRequestsView
 from tui.ui.footer import ConsoleFooter
 
-VIEWS = {"models": "Models", "imported": "Imported models", "workrequests": "Work requests",
-         "clusters": "Clusters", "endpoints": "Endpoints"}
+#: every view of the main screen, in tab order: id -> (tab title, the kind it lists; None: work requests)
+VIEWS: dict[str, tuple[str, ResourceKind | None]] = {
+    "models": ("Models", MODEL),
+    "imported": ("Imported models", IMPORTED_MODEL),
+    "workrequests": ("Work requests", None),
+    "clusters": ("Clusters", DEDICATED_AI_CLUSTER),
+    "endpoints": ("Endpoints", ENDPOINT),
+}
 
 
 class MainScreen(Screen):
@@ -65,20 +71,16 @@ class MainScreen(Screen):
         self._restoring = False
         #: every view by id, mounted or not yet (`show_view` mounts one on demand)
         self.views: dict[str, ResourceListView | WorkRequestsView] = {
-            "models": ResourceListView(MODEL, id="models"),
-            "imported": ResourceListView(IMPORTED_MODEL, id="imported"),
-            "workrequests": WorkRequestsView(id="workrequests"),
-            "clusters": ResourceListView(DEDICATED_AI_CLUSTER, id="clusters"),
-            "endpoints": ResourceListView(ENDPOINT, id="endpoints"),
+            view_id: WorkRequestsView(id=view_id) if kind is None else ResourceListView(kind, id=view_id)
+            for view_id, (_title, kind) in VIEWS.items()
         }
-        assert list(self.views) == list(VIEWS)
 
     def compose(self) -> ComposeResult:
         # first: the compositor numbers siblings from the last one, so a widget shown or hidden at the
         # front renumbers nobody (at the end it would renumber, hence repaint, the whole screen)
         yield Prompt(id="prompt")
         yield ContextHeader(id="context")
-        yield Tabs(*(Tab(title, id=f"tab-{key}") for key, title in VIEWS.items()), id="view-tabs")
+        yield Tabs(*(Tab(title, id=f"tab-{key}") for key, (title, _kind) in VIEWS.items()), id="view-tabs")
         with ContentSwitcher(initial="models", id="views"):
             yield self.views["models"]
         yield ConsoleFooter()
