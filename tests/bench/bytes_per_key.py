@@ -19,7 +19,6 @@ it writes it, without tui/ui/sgr.py), for comparison.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -31,6 +30,9 @@ import pyte
 from ptyprocess import PtyProcess
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.bench._console_env import console_argv, scrubbed_env  # noqa: E402
 
 COLS, LINES = 120, 40
 DOWN, UP, PAGE_DOWN, ENTER, ESC = "\x1b[B", "\x1b[A", "\x1b[6~", "\r", "\x1b"
@@ -109,22 +111,6 @@ class Terminal:
                 self.proc.terminate(force=True)
 
 
-def scrubbed_env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("OCI_", "TEXTUAL", "XDG_")) and k not in ("NO_COLOR", "COLUMNS", "LINES")}
-    for sub in ("config", "data", "state", "cache"):
-        (home / sub).mkdir(parents=True, exist_ok=True)
-    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
-               XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"),
-               TERM="xterm-256color", COLORTERM="truecolor", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    return env
-
-
-def console_argv() -> list[str]:
-    script = ROOT / ".venv" / "bin" / "oci-genai-tui"
-    return [str(script) if script.exists() else sys.executable] + ([] if script.exists() else ["-m", "tui"])
-
-
 def first_row_painted(text: str) -> bool:
     # the demo opens on the models compartment; its custom models carry these names
     lines = text.splitlines()
@@ -138,7 +124,7 @@ def session(idle: float, quiet: float, presses: int, full_sgr: bool = False) -> 
         out.setdefault(name, []).append(value)
 
     with tempfile.TemporaryDirectory(prefix="bytes-per-key-") as tmp:
-        env = scrubbed_env(Path(tmp))
+        env = scrubbed_env(Path(tmp), COLORTERM="truecolor")
         if full_sgr:
             env["OCI_GENAI_TUI_FULL_SGR"] = "1"
         term = Terminal(console_argv() + ["--demo"], env)

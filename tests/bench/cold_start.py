@@ -37,27 +37,17 @@ from ptyprocess import PtyProcess
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.bench._console_env import console_argv  # noqa: E402
+from tests.bench._console_env import scrubbed_env as _scrubbed_env  # noqa: E402
 from tests.bench._service import Service  # noqa: E402
 
 MARK = b"ACTIVE"  # every seeded model row shows a state; the header and status line never say ACTIVE
 
 
 def scrubbed_env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("OCI_", "TEXTUAL", "XDG_")) and k not in ("NO_COLOR", "COLUMNS", "LINES")}
-    for sub in ("config", "data", "state", "cache"):
-        (home / sub).mkdir(parents=True, exist_ok=True)
-    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
-               XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"),
-               TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8",
-               OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING="True", SUPPRESS_LABEL_WARNING="True")
+    env = _scrubbed_env(home, OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING="True", SUPPRESS_LABEL_WARNING="True")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
-
-
-def console_argv() -> list[str]:
-    script = ROOT / ".venv" / "bin" / "oci-genai-tui"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "tui"]
 
 
 def cpu_seconds(pid: int) -> float:

@@ -7,23 +7,17 @@ type), so one dialog serves every kind. Dismisses with new `ServerFilters`, or N
 from __future__ import annotations
 
 from textual import on
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Select
 
 from tui.cloud.resources import ResourceKind
 from tui.ui.data.server_filters import ServerFilters
+from tui.ui.dialogs.filter_base import FilterScreen
+from tui.ui.dialogs.filter_base import select_value as _value
 from tui.ui.forms.inputs import SafeInput
 
 
-def _value(select: Select) -> str | None:
-    value = select.value
-    return None if value is Select.NULL or value in (None, "") else str(value)
-
-
-class FilterDialog(ModalScreen[ServerFilters | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "apply", "Apply")]
+class FilterDialog(FilterScreen[ServerFilters]):
 
     def __init__(self, kind: ResourceKind, current: ServerFilters) -> None:
         super().__init__()
@@ -51,11 +45,7 @@ class FilterDialog(ModalScreen[ServerFilters | None]):
                             classes="" if "vendor" in k.list_filters else "-hidden")
             yield Label("Display name (exact)", markup=False)
             yield SafeInput(cur.display_name or "", placeholder="exact display name", id="filter-name", compact=True)
-            with Horizontal(classes="buttons"):
-                yield Button("Apply", variant="primary", id="apply", compact=True)
-                yield Button("Clear all", id="clear", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
-                yield Static("ctrl+s applies · esc cancels", classes="dialog-hint", markup=False)
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         for hidden in self.query(".-hidden"):
@@ -75,18 +65,9 @@ class FilterDialog(ModalScreen[ServerFilters | None]):
             model_type=type_value,
         )
 
-    @on(Button.Pressed, "#apply")
-    def action_apply(self) -> None:
-        self.dismiss(self.collect())
+    def cleared(self) -> ServerFilters:
+        return ServerFilters()
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.dismiss(self.collect())
-
-    @on(Button.Pressed, "#clear")
-    def _clear(self) -> None:
-        self.dismiss(ServerFilters())
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -57,32 +57,27 @@ def free_text(limit: int) -> Rule:
     return rule
 
 
-def namespace(text: str) -> str | None:
-    if not text.strip():
-        return "is required"
-    if not builders.NAMESPACE_RE.fullmatch(text):
-        return "must be letters, digits, '-' or '_' (starting with a letter or digit), at most 64"
-    return None
+def _required_match(pattern: re.Pattern[str], message: str) -> Rule:
+    """Required text that `pattern` matches whole; `message` says what it must be."""
+
+    def rule(text: str) -> str | None:
+        if not text.strip():
+            return "is required"
+        return None if pattern.fullmatch(text) else message
+
+    return rule
 
 
-def bucket(text: str) -> str | None:
-    if not text.strip():
-        return "is required"
-    if not builders.BUCKET_RE.fullmatch(text):
-        return "must be letters, digits, '-', '_' or '.', at most 256"
-    return None
+namespace = _required_match(
+    builders.NAMESPACE_RE, "must be letters, digits, '-' or '_' (starting with a letter or digit), at most 64")
+bucket = _required_match(builders.BUCKET_RE, "must be letters, digits, '-', '_' or '.', at most 256")
 
 
 def jsonl_object(text: str) -> str | None:
     """The training data object: a `.jsonl` file name."""
-    if not text.strip():
-        return "is required"
-    if text != text.strip():
-        return "must not start or end with spaces"
-    if len(text) > 1024:
-        return "must be at most 1024 characters"
-    if _CONTROL.search(text):
-        return "must not contain control characters"
+    broken = prefix(text)
+    if broken:
+        return broken
     low = text.lower()
     if not low.endswith(".jsonl") or low == ".jsonl" or low.endswith("/.jsonl"):
         return "must name a .jsonl file"
@@ -90,6 +85,7 @@ def jsonl_object(text: str) -> str | None:
 
 
 def prefix(text: str) -> str | None:
+    """An Object Storage object name or prefix: required, no edge spaces, at most 1024, no controls."""
     if not text.strip():
         return "is required"
     if text != text.strip():

@@ -86,24 +86,22 @@ def describe_work_request(wr: Any, region: str, errors: list[Any] | None, logs: 
         line(label, value.strftime("%Y-%m-%d %H:%M:%S UTC") if value else "—")
     for res in getattr(wr, "resources", None) or []:
         line("Resource", f"{res.entity_type} {res.action_type} {res.identifier}")
-    out.append("\nErrors\n", style="bold underline")
-    if errors is None:
-        out.append("  loading…\n", style="dim")
-    elif not errors:
-        out.append("  none\n", style="dim")
-    for err in errors or []:
+    def section(title: str, items: list[Any] | None) -> list[Any]:
+        out.append(f"\n{title}\n", style="bold underline")
+        if items is None:
+            out.append("  loading…\n", style="dim")
+        elif not items:
+            out.append("  none\n", style="dim")
+        return items or []
+
+    for err in section("Errors", errors):
         when = getattr(err, "timestamp", None)
         if when is not None:
             out.append(f"  {when.strftime('%Y-%m-%d %H:%M:%S')}", style="dim")
             out.append("\n")
         out.append(f"  {clean(err.code)}: ", style="bold red")
         out.append(clean(err.message, multiline=True) + "\n")
-    out.append("\nLogs\n", style="bold underline")
-    if logs is None:
-        out.append("  loading…\n", style="dim")
-    elif not logs:
-        out.append("  none\n", style="dim")
-    for entry in logs or []:
+    for entry in section("Logs", logs):
         stamp = entry.timestamp.strftime("%Y-%m-%d %H:%M:%S") if getattr(entry, "timestamp", None) else ""
         out.append(f"  {stamp} ", style="dim")
         out.append(clean(entry.message, multiline=True) + "\n")
