@@ -61,6 +61,19 @@ def setup(with_tests: bool) -> None:
                 pool.submit(_ensure, CLI_VENV, [OCI_CLI], OCI_CLI)]
         for job in jobs:
             job.result()
+    _tests_importable(VENV)
+
+
+def _tests_importable(env: Path) -> None:
+    """Put the checkout on the dev environment's path, so `tests` is a package there: what pytest's
+    `pythonpath = ["."]` does for the suite, this does for the scripts in tests/bench (run as
+    `.venv/bin/python tests/bench/X.py`), which then import `tests.bench._service` with no
+    `sys.path` edits of their own. Only the dev environment: the wheel ships `tui` alone."""
+    found = subprocess.run([str(_bin(env, "python")), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                           check=True, capture_output=True, text=True).stdout.strip()
+    pth = Path(found) / "oci_genai_tui_checkout.pth"
+    if not pth.exists() or pth.read_text().strip() != str(ROOT):
+        pth.write_text(f"{ROOT}\n")
 
 
 # The checkers, in the order CI runs them: (name, argv after the venv's bin directory).

@@ -13,7 +13,6 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
 async def timed_load(app, pilot, region: str) -> float:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import threading
 import time
@@ -30,9 +29,8 @@ import pyte
 from ptyprocess import PtyProcess
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
-from tests.bench._console_env import console_argv, scrubbed_env  # noqa: E402
+from tests.bench._console_env import console_argv, scrubbed_env
 
 COLS, LINES = 120, 40
 DOWN, UP, PAGE_DOWN, ENTER, ESC = "\x1b[B", "\x1b[A", "\x1b[6~", "\r", "\x1b"

@@ -26,7 +26,6 @@ import argparse
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -35,11 +34,10 @@ from pathlib import Path
 from ptyprocess import PtyProcess
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
-from tests.bench._console_env import console_argv  # noqa: E402
-from tests.bench._console_env import scrubbed_env as _scrubbed_env  # noqa: E402
-from tests.bench._service import Service  # noqa: E402
+from tests.bench._console_env import console_argv
+from tests.bench._console_env import scrubbed_env as _scrubbed_env
+from tests.bench._service import Service
 
 MARK = b"ACTIVE"  # every seeded model row shows a state; the header and status line never say ACTIVE
 

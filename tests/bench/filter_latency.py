@@ -16,10 +16,9 @@ import statistics
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.bench._keystrokes import CPU, KEYS, percentile, slowest, type_keys  # noqa: E402
-from tests.bench._service import Service  # noqa: E402
+from tests.bench._keystrokes import CPU, KEYS, percentile, slowest, type_keys
+from tests.bench._service import Service
 
 
 async def main(count: int, refresh: float) -> None:

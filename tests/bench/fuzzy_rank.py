@@ -12,12 +12,10 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tui.ui.data.rows import Row  # noqa: E402
-from tui.ui.data.rowset import RowSet, SortState  # noqa: E402
+from tui.ui.data.rows import Row
+from tui.ui.data.rowset import RowSet, SortState
 
 VENDORS = ("cohere", "meta", "google", "xai", "openai")
 QUERIES = ("~m", "~md9", "~cmd", "~gem25fl", "~model-12", "~zzz")

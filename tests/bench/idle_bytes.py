@@ -15,10 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.bench._service import Service  # noqa: E402
-from tests.terminal.harness import Console  # noqa: E402
+from tests.bench._service import Service
+from tests.terminal.harness import Console
 
 
 def measure(service: Service, refresh: str, seconds: float) -> tuple[float, int]:

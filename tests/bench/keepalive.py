@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
 
 def start_service(seed: str) -> tuple[subprocess.Popen[bytes], dict[str, object], Path]:

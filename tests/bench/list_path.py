@@ -15,11 +15,9 @@ import statistics
 from functools import partial
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.bench._service import Service  # noqa: E402
+from tests.bench._service import Service
 
 
 def main(count: int, repeats: int) -> None:

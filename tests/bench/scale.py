@@ -21,10 +21,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.bench._service import Service  # noqa: E402
-from tests.bench._keystrokes import CPU, SLOWEST, percentile, slowest, type_keys  # noqa: E402
+from tests.bench._service import Service
+from tests.bench._keystrokes import CPU, SLOWEST, percentile, slowest, type_keys
 
 
 def memory_mb(field: str = "VmRSS") -> float:

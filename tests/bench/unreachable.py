@@ -12,18 +12,16 @@ from __future__ import annotations
 import argparse
 import socket
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tui.cloud.auth import load_profile  # noqa: E402
-from tui.cloud.clients import CloudSession  # noqa: E402
-from tui.cloud.errors import CloudError  # noqa: E402
-from tui.cloud.operations import GenAI  # noqa: E402
-from tui.emulator import make_identity  # noqa: E402
+from tui.cloud.auth import load_profile
+from tui.cloud.clients import CloudSession
+from tui.cloud.errors import CloudError
+from tui.cloud.operations import GenAI
+from tui.emulator import make_identity
 
 
 def closed_port() -> int:
