@@ -81,10 +81,10 @@ class MainScreen(Screen):
         yield Prompt(id="prompt")
         yield ContextHeader(id="context")
         yield Tabs(*(Tab(title, id=f"tab-{key}") for key, (title, _kind) in VIEWS.items()), id="view-tabs")
-        with ContentSwitcher(initial="models", id="views"):
-            yield self.views["models"]
+        first = next(iter(VIEWS))
+        with ContentSwitcher(initial=first, id="views"):
+            yield self.views[first]
         yield ConsoleFooter()
-
 
     def on_screen_resume(self) -> None:
         """Back from a dialog or wizard: if the widget that had focus is gone or hidden (the prompt
@@ -100,7 +100,7 @@ class MainScreen(Screen):
 
     @property
     def current_view_id(self) -> str:
-        return self.query_one(ContentSwitcher).current or "models"
+        return self.query_one(ContentSwitcher).current or next(iter(VIEWS))
 
     @property
     def current_view(self) -> ResourceListView | WorkRequestsView:
@@ -112,8 +112,8 @@ class MainScreen(Screen):
         if view_id not in VIEWS:
             return
         view = self.views[view_id]
+        switcher = self.query_one(ContentSwitcher)
         if not view.is_mounted:
-            switcher = self.query_one(ContentSwitcher)
             if view.parent is None:
                 view.display = False  # until it is current (the ContentSwitcher shows one child)
                 switcher.mount(view)
@@ -124,7 +124,6 @@ class MainScreen(Screen):
 
             self.call_next(when_mounted)
             return
-        switcher = self.query_one(ContentSwitcher)
         tabs = self.query_one(Tabs)
         if tabs.active != f"tab-{view_id}":
             tabs.active = f"tab-{view_id}"
