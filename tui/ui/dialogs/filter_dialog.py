@@ -12,8 +12,7 @@ from textual.widgets import Input, Label, Select
 
 from tui.cloud.resources import ResourceKind
 from tui.ui.data.server_filters import ServerFilters
-from tui.ui.dialogs.filter_base import FilterScreen
-from tui.ui.dialogs.filter_base import select_value as _value
+from tui.ui.dialogs.filter_base import FilterScreen, select_value
 from tui.ui.forms.inputs import SafeInput
 
 
@@ -56,10 +55,10 @@ class FilterDialog(FilterScreen[ServerFilters]):
     def collect(self) -> ServerFilters:
         type_value = None
         if self.kind.type_values:
-            type_value = _value(self.query_one("#filter-type", Select))
+            type_value = select_value(self.query_one("#filter-type", Select))
         return ServerFilters(
-            capability=_value(self.query_one("#filter-capability", Select)),
-            lifecycle_state=_value(self.query_one("#filter-state", Select)),
+            capability=select_value(self.query_one("#filter-capability", Select)),
+            lifecycle_state=select_value(self.query_one("#filter-state", Select)),
             vendor=self.query_one("#filter-vendor", Input).value.strip() or None,
             display_name=self.query_one("#filter-name", Input).value.strip() or None,
             model_type=type_value,

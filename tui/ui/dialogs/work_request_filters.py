@@ -15,8 +15,7 @@ from textual.widgets import Label, Select
 from tui.cloud.resources import KINDS
 from tui.facts import work_requests as work_request_facts
 from tui.ui.data.work_request_rows import WorkRequestFilters
-from tui.ui.dialogs.filter_base import FilterScreen
-from tui.ui.dialogs.filter_base import select_value as _value
+from tui.ui.dialogs.filter_base import FilterScreen, select_value
 
 STATUSES = work_request_facts.STATUSES
 OPERATION_TYPES = tuple(sorted({t for k in KINDS.values() for t in k.work_request_types.values()}))
@@ -44,8 +43,8 @@ class WorkRequestFilterDialog(FilterScreen[WorkRequestFilters]):
         self.query_one("#wr-filter-status", Select).focus()
 
     def collect(self) -> WorkRequestFilters:
-        return WorkRequestFilters(status=_value(self.query_one("#wr-filter-status", Select)),
-                                  operation_type=_value(self.query_one("#wr-filter-operation", Select)))
+        return WorkRequestFilters(status=select_value(self.query_one("#wr-filter-status", Select)),
+                                  operation_type=select_value(self.query_one("#wr-filter-operation", Select)))
 
     def cleared(self) -> WorkRequestFilters:
         return WorkRequestFilters()
