@@ -28,9 +28,9 @@ from pathlib import Path
 import pyte
 from ptyprocess import PtyProcess
 
-ROOT = Path(__file__).resolve().parents[2]
-
 from tests.bench._console_env import console_argv, scrubbed_env
+
+ROOT = Path(__file__).resolve().parents[2]
 
 COLS, LINES = 120, 40
 DOWN, UP, PAGE_DOWN, ENTER, ESC = "\x1b[B", "\x1b[A", "\x1b[6~", "\r", "\x1b"

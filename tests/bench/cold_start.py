@@ -33,11 +33,11 @@ from pathlib import Path
 
 from ptyprocess import PtyProcess
 
-ROOT = Path(__file__).resolve().parents[2]
-
 from tests.bench._console_env import console_argv
 from tests.bench._console_env import scrubbed_env as _scrubbed_env
 from tests.bench._service import Service
+
+ROOT = Path(__file__).resolve().parents[2]
 
 MARK = b"ACTIVE"  # every seeded model row shows a state; the header and status line never say ACTIVE
 
