@@ -9,7 +9,6 @@ unchanged items, and builds new ones for what changed.
 
 from __future__ import annotations
 
-import json
 from functools import partial
 
 import oci
@@ -90,7 +89,10 @@ def test_every_kind_lists_through_fetch_listing(make_emulator, identity):
                 assert getattr(row.obj, "id", None) == want.ocid
 
 
-def test_a_refresh_reuses_unchanged_rows_and_rebuilds_changed_ones(make_emulator, identity):
+def test_a_refresh_reuses_the_rows_of_unchanged_pages_and_rebuilds_changed_ones(make_emulator, identity):
+    """Pages of 3: renaming one model changes one page; that page's rows are rebuilt (and read the new
+    item), every other page comes back byte-equal and keeps its very rows. A refresh with nothing
+    changed reuses every row; other columns or other server filters reuse none."""
     emu = make_emulator("demo")
     genai = genai_for(emu, identity)
     from tui.facts.regions import lookup_region
@@ -98,19 +100,35 @@ def test_a_refresh_reuses_unchanged_rows_and_rebuilds_changed_ones(make_emulator
     region = lookup_region("us-chicago-1")
     columns = list_columns(MODEL)
     compartment = emu.seed_info.extras["models_compartment_id"]
-    first = RowSet()
-    fetch_listing(genai, MODEL, compartment, [region], ServerFilters(), columns, first, "", SortState())
-    custom = next(r for r in first.rows if r.raw and json.loads(r.raw)["type"] == "CUSTOM" and r.state == "ACTIVE")
+
+    def listing(previous=None, cols=columns, filters=ServerFilters()):
+        rowset = RowSet()
+        fetch_listing(genai, MODEL, compartment, [region], filters, cols, rowset, "", SortState(),
+                      previous=previous, page_size=3)
+        return rowset
+
+    first = listing()
+    assert len(first.pages) >= 3 and sum(map(len, first.pages.values())) == len(first.rows)
+    quiet = listing(first)
+    assert all(a is b for a, b in zip(quiet.rows, first.rows, strict=True))
+    custom = next(r for r in first.rows if r.item["type"] == "CUSTOM" and r.state == "ACTIVE")
+    page_of_custom = next(rows for rows in first.pages.values() if custom in rows)
     genai.update(MODEL, custom.ocid, {"display_name": "renamed-by-the-test"})
-    second = RowSet()
-    fetch_listing(genai, MODEL, compartment, [region], ServerFilters(), columns, second, "", SortState(),
-                  previous=first)
+    second = listing(quiet)
     by_key = {r.key: r for r in second.rows}
-    assert by_key[custom.key] is not custom and by_key[custom.key].name == "renamed-by-the-test"
-    others = [r for r in first.rows if r.key != custom.key]
-    assert others and all(by_key[r.key] is r for r in others)
-    # other columns (the all-regions view adds one): nothing is reused
-    third = RowSet()
-    fetch_listing(genai, MODEL, compartment, [region], ServerFilters(), list_columns(MODEL, with_region=True),
-                  third, "", SortState(), previous=second)
+    renamed = by_key[custom.key]
+    assert renamed is not custom and renamed.name == "renamed-by-the-test"
+    assert renamed.item["displayName"] == "renamed-by-the-test" and renamed.obj.display_name == "renamed-by-the-test"
+    for row in first.rows:
+        if row in page_of_custom:
+            assert by_key[row.key] is not row  # rebuilt from the new page
+            assert by_key[row.key].cells == row.cells or row is custom
+        else:
+            assert by_key[row.key] is row
+    # other columns (the all-regions view adds one) or other server filters: nothing is reused
+    third = listing(second, cols=list_columns(MODEL, with_region=True))
     assert not any(r is by_key.get(r.key) for r in third.rows)
+    fourth = listing(second, filters=ServerFilters(model_type="CUSTOM"))  # filtered here: the same page bodies
+    assert fourth.rows and len(fourth.rows) < len(second.rows)
+    assert all(r.item["type"] == "CUSTOM" for r in fourth.rows)
+    assert not any(r is by_key.get(r.key) for r in fourth.rows)

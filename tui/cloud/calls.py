@@ -13,6 +13,7 @@ from typing import Any, Callable, Generic, TypeVar
 from tui.cloud import builders
 from tui.cloud.clients import CloudSession, RetryPolicy
 from tui.cloud.errors import CloudError, from_exception
+from tui.cloud.pages import RawPage
 from tui.cloud.tokens import new_retry_token
 from tui.facts.regions import Region, UnknownRegionError, resolve_region
 
@@ -108,7 +109,7 @@ class Caller:
 
     def _paginate(self, operation: str, region: Region, fn: Callable[..., Any], *args: Any,
                   max_pages: int = 1000, item_filter: Callable[[Any], bool] | None = None,
-                  page_transform: Callable[[list[Any]], list[Any]] | None = None,
+                  page_transform: Callable[[Any], list[Any]] | None = None,
                   **kwargs: Any) -> Result[list[Any]]:
         items: list[Any] = []
         seen: set[str] = set()
@@ -121,11 +122,11 @@ class Caller:
             response = self._invoke(operation, region, fn, *args, **kwargs)
             pages += 1
             data = response.data
-            if isinstance(data, dict):  # a raw (skip_deserialization) client: the parsed JSON
-                batch = data.get("items") or []
+            if isinstance(data, RawPage):  # a raw client: the body, parsed here or by page_transform
+                items.extend(data.items() if page_transform is None else page_transform(data))
             else:
                 batch = data if isinstance(data, list) else (getattr(data, "items", None) or [])
-            items.extend(batch if page_transform is None else page_transform(batch))
+                items.extend(batch if page_transform is None else page_transform(batch))
             next_page = response.headers.get("opc-next-page") if response.headers else None
             if not next_page:  # absent (or an empty value, which would never end)
                 break

@@ -27,6 +27,7 @@ from oci.circuit_breaker import NoCircuitBreakerStrategy
 
 from tui.cloud.auth import Profile, load_profile
 from tui.cloud.errors import CloudError, from_exception
+from tui.cloud.pages import keep_bodies
 from tui.facts.regions import Region, UnknownRegionError, lookup_region
 
 __all__ = [
@@ -257,9 +258,10 @@ class CloudSession:
         """The Generative AI client for ``region`` (cached, thread-safe).
 
         ``raw=True``: a client made with the SDK's own ``skip_deserialization`` option, whose
-        ``response.data`` is the parsed JSON (dicts, camelCase keys) instead of SDK model objects;
-        the same signer, retries, timeouts and headers (etag, opc-request-id). Lists use it: the
-        SDK's per-attribute deserialisation is most of the time of listing 10,000 models."""
+        ``response.data`` is the body itself (a ``RawPage``: bytes, parsed on demand) instead of SDK
+        model objects; the same signer, retries, timeouts and headers (etag, opc-request-id). Lists
+        use it: the SDK's per-attribute deserialisation is most of the time of listing 10,000
+        models, and an unchanged page is recognised by its digest without being parsed."""
         r = self.region(region)
         key = (r.id, bool(background), bool(raw))
         client = self._clients.get(key)
@@ -281,11 +283,14 @@ class CloudSession:
         if endpoint is not None:
             kwargs["service_endpoint"] = endpoint
         try:
-            return client_class(self.profile.client_config(region.id), **kwargs)
+            client = client_class(self.profile.client_config(region.id), **kwargs)
         except CloudError:
             raise
         except Exception as exc:
             raise from_exception(exc, "CreateClient", region) from None
+        if raw:
+            keep_bodies(client.base_client)
+        return client
 
     def identity_client(self, *, background: bool = False) -> oci.identity.IdentityClient:
         """The Identity client (global service), reached through the default region / template."""

@@ -89,15 +89,17 @@ class GenAI(Caller):
                        display_name: str | None = None, id: str | None = None, sort_by: str | None = None,
                        sort_order: str | None = None, page_size: int | None = None, max_pages: int = 1000,
                        interactive: bool = True, raw: bool = False,
-                       page_transform: Callable[[list[Any]], list[Any]] | None = None) -> Result[list[Any]]:
+                       page_transform: Callable[[Any], list[Any]] | None = None) -> Result[list[Any]]:
         """Every item of the listing (all pages); filters are exact matches as the API defines them.
 
         ``raw=True``: the items are the service's JSON objects (dicts, camelCase keys, times as
         ISO strings), not SDK models: about 3x faster for 10,000 models (tests/bench/list_path.py).
         ``summary_from_raw`` turns one into the SDK summary model when the full object is needed.
-        The Result keeps its etag, opc-request-id and page count either way. ``page_transform(items)``
-        turns each page's items into what the Result holds (rows), so a big raw listing never holds
-        more than one page of parsed JSON at a time."""
+        The Result keeps its etag, opc-request-id and page count either way. ``page_transform`` turns
+        each page into what the Result holds (rows): it is given the page's items, or with
+        ``raw=True`` the page itself (a ``tui.cloud.pages.RawPage``: the body, its digest, ``items()``),
+        so a big raw listing never holds more than one page of parsed JSON at a time and a page the
+        caller has seen before need not be parsed at all."""
         k = kind_of(kind)
         op = k.operation_name("list")
         check_ocid("compartment_id", compartment_id, op)

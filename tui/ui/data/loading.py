@@ -20,7 +20,9 @@ from tui.facts.regions import REGIONS, Region
 from tui.cloud.resources import ResourceKind
 from tui.ui.data.columns import Column
 from tui.ui.data.presentation import resolve_names
-from tui.ui.data.rows import Row, build_raw_rows, build_rows
+from tui.cloud.pages import RawPage
+from tui.ui.data.rows import Row, build_page_rows, build_rows
+from tui.ui.data.stored_pages import StoredPage
 from tui.ui.data.rowset import RowSet, SortState
 from tui.ui.data.server_filters import ServerFilters
 
@@ -42,54 +44,73 @@ PAGE_SIZE = 1000  # the API maximum: 10k models in 10 requests, not 100
 _BUILDING = threading.Lock()
 
 
+#: (region, page digest) -> the rows made of that page: what a refresh reuses for a page that came back
+#: byte-equal (tui/cloud/pages.py): no parsing, no row building, the very rows on screen
+PageRows = dict[tuple[str, bytes], list[Row]]
+
+
 def fetch_region(genai: Any, kind: ResourceKind, compartment_id: str, region: Region,
-                 filters: ServerFilters, columns: list[Column],
-                 previous: Mapping[str, Row] | None = None) -> tuple[list[Row], str | None]:
+                 filters: ServerFilters, columns: list[Column], known: Mapping[tuple[str, bytes], list[Row]] | None = None,
+                 pages: PageRows | None = None, page_size: int = PAGE_SIZE) -> tuple[list[Row], str | None]:
     """The rows of one region. Lists whose cells are plain attributes (models, imported models) take
-    the raw path: the SDK's JSON without deserialising 10,000 models, rows read straight from it and
-    reused from `previous` where the item did not change; the SDK model of a row is built only when
-    something reads `row.obj`. Computed cells (clusters, endpoints: small lists) use the SDK models."""
+    the raw path: each page's body as the service sent it (`RawPage`), its rows reused from `known`
+    when the page is byte-equal to one listed before, else read straight from its JSON without
+    deserialising 10,000 models (the SDK model of a row is built only when something reads
+    `row.obj`); `pages` collects this listing's pages for the next refresh. Computed cells (clusters,
+    endpoints: small lists) use the SDK models."""
     if any(c.render is not None for c in columns):
-        result = genai.list_resources(kind, compartment_id, region=region.id, page_size=PAGE_SIZE, **filters.api_kwargs())
+        result = genai.list_resources(kind, compartment_id, region=region.id, page_size=page_size,
+                                      **filters.api_kwargs())
         objs = [o for o in result.data if filters.keeps(o)]
         names = resolve_names(genai, kind.key, compartment_id, region.id, objs)
         return build_rows(objs, columns, region.id, names), result.opc_request_id
     load = partial(genai.summary_from_raw, kind)
 
-    def rows_of(items: list[Any]) -> list[Any]:  # page by page: one page of parsed JSON alive at a time
-        with _BUILDING:
-            return build_raw_rows([i for i in items if filters.keeps(i)], columns, region.id, kind, load, previous)
+    def rows_of(page: RawPage) -> list[Row]:  # page by page: one page of parsed JSON alive at a time
+        key = (region.id, page.digest)
+        rows = known.get(key) if known else None
+        if rows is None:
+            items = page.items()
+            stored = StoredPage(page.body, items)
+            with _BUILDING:
+                rows = build_page_rows(stored, items, columns, region.id, kind, load, filters.keeps)
+        if pages is not None:
+            pages[key] = rows
+        return rows
 
-    result = genai.list_resources(kind, compartment_id, region=region.id, page_size=PAGE_SIZE, raw=True,
-                        page_transform=rows_of, **filters.api_kwargs())
+    result = genai.list_resources(kind, compartment_id, region=region.id, page_size=page_size, raw=True,
+                                  page_transform=rows_of, **filters.api_kwargs())
     return result.data, result.opc_request_id
 
 
 def fetch_listing(genai: Any, kind: ResourceKind, compartment_id: str, regions: list[Region],
                   filters: ServerFilters, columns: list[Column], rowset: RowSet, query: str,
-                  sort: SortState, previous: RowSet | None = None) -> Listing:
+                  sort: SortState, previous: RowSet | None = None, page_size: int = PAGE_SIZE) -> Listing:
     """Rows of every region in `regions` (concurrently when several), plus the filtered view.
 
-    `previous`: the rows on screen; rows whose service item is unchanged are reused (when the
-    columns are the same), so a quiet refresh builds almost nothing."""
+    `previous`: the rows on screen; the rows of a page that came back unchanged are reused (when
+    the columns and filters are the same), so a quiet refresh parses and builds nothing."""
     started = time.perf_counter()
     rows: list[Row] = []
     failures: dict[str, CloudError] = {}
     request_id = None
-    reuse = previous.index() if previous is not None and previous.columns == columns else None
+    known = (previous.pages if previous is not None and previous.columns == columns
+             and previous.filters == filters else None)
+    pages: PageRows = {}
+    fetch = partial(fetch_region, genai, kind, compartment_id, filters=filters, columns=columns, known=known,
+                    pages=pages, page_size=page_size)
     if len(regions) == 1:
-        rows, request_id = fetch_region(genai, kind, compartment_id, regions[0], filters, columns, reuse)
+        rows, request_id = fetch(regions[0])
     else:
         with ThreadPoolExecutor(max_workers=len(regions), thread_name_prefix="fanout") as pool:
-            futures = {r.id: pool.submit(fetch_region, genai, kind, compartment_id, r, filters, columns, reuse)
-                       for r in regions}
+            futures = {r.id: pool.submit(fetch, r) for r in regions}
             for region_id, future in futures.items():  # REGIONS order: stable row order
                 try:
                     region_rows, _ = future.result()
                     rows.extend(region_rows)
                 except Exception as exc:  # noqa: BLE001 - one region failing must not hide the others
                     failures[region_id] = from_exception(exc, kind.operation_name("list"), region_id)
-    rowset.replace(rows, columns)
+    rowset.replace(rows, columns, pages=pages, filters=filters)
     view = rowset.view(query, sort)
     return Listing(rows, view, failures, [r.id for r in regions], time.perf_counter() - started, request_id)
 

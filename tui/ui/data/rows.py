@@ -10,11 +10,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-import json
 from typing import Any
 
 from tui.ui.data.columns import Column
 from tui.ui.data.sorting import version_key
+from tui.ui.data.stored_pages import StoredPage
 from tui.ui.text import clean
 
 _CELL_LIMIT = 200  # a cell never needs more than a screen width; the detail pane shows the rest
@@ -30,31 +30,37 @@ class Row:
     cells: tuple[str, ...]
     sort_keys: tuple[Any, ...]
     search: str  # lower-case haystack for `/`
-    #: the service's JSON item (compact UTF-8 JSON) when built from a raw listing: a refresh reuses the
-    #: row while it is byte-equal, `obj` is built from it. Bytes, not the parsed dict: ~1 KB instead of
-    #: ~3 KB a model, and nothing the cyclic GC has to walk (130,000 rows: tests/bench/scale.py)
-    raw: bytes | None
+    #: a row of a raw listing: the page holding the service's JSON item, and its place there
+    #: (tui/ui/data/stored_pages.py: ~110 bytes a model compressed, instead of ~1.1 KB of JSON a row)
+    page: StoredPage | None
+    at: int
     _obj: Any
     _load: Callable[[Any], Any] | None
 
     def __init__(self, key: str, ocid: str, region: str, name: str, state: str, cells: tuple[str, ...],
                  sort_keys: tuple[Any, ...], search: str, obj: Any, load: Callable[[Any], Any] | None = None,
-                 raw: bytes | None = None) -> None:
+                 page: StoredPage | None = None, at: int = 0) -> None:
         self.key, self.ocid, self.region, self.name, self.state = key, ocid, region, name, state
         self.cells, self.sort_keys, self.search = cells, sort_keys, search
-        self._obj, self._load, self.raw = obj, load, raw
+        self._obj, self._load, self.page, self.at = obj, load, page, at
 
     @property
     def obj(self) -> Any:
         """The service layer's summary object (for the detail pane before the `get` returns).
 
-        A row built from a raw listing (`build_raw_rows`) holds the service's JSON item and turns it
-        into the SDK model only when something asks (the detail pane, describe, deploy): listing
-        10,000 models then never deserialises the 9,990 nobody looks at."""
+        A row built from a raw listing (`build_page_rows`) holds only its place in the listing's
+        page and turns that item into the SDK model when something asks (the detail pane,
+        describe, deploy): listing 10,000 models then never deserialises the 9,990 nobody looks at."""
         load = self._load
         if load is not None:
-            self._obj, self._load = load(self._obj), None
+            page = self.page
+            self._obj, self._load = load(page.item(self.at) if page is not None else self._obj), None
         return self._obj
+
+    @property
+    def item(self) -> Any:
+        """The service's JSON item of a raw listing's row (None for a row built from an SDK model)."""
+        return self.page.item(self.at) if self.page is not None else None
 
 
 def format_value(value: Any, kind: str = "text") -> str:
@@ -174,20 +180,15 @@ def _parse_time(text: Any) -> Any:
         return parser.parse(text)
 
 
-def compact(item: Mapping[str, Any]) -> bytes:
-    """One raw item as the bytes a row keeps (and compares)."""
-    return json.dumps(item, separators=(",", ":")).encode()  # ASCII: a lone surrogate survives
-
-
 def build_raw_row(item: Mapping[str, Any], columns: list[Column], region: str, summary_class: type,
-                  load: Callable[[Any], Any], raw: bytes | None = None) -> Row:
-    """`build_row` for one raw JSON item (the same cells, sort keys and search text); `load(raw bytes)`
-    turns the item into the SDK summary model when `row.obj` is first read."""
+                  load: Callable[[Any], Any], page: StoredPage | None = None, at: int = 0) -> Row:
+    """`build_row` for one raw JSON item (the same cells, sort keys and search text); `load(item)` turns
+    the item (`page.item(at)`, or `item` itself without a page) into the SDK summary model when
+    `row.obj` is first read."""
     reader = _reader(summary_class)
-    raw = compact(item) if raw is None else raw
     if any(c.render is not None for c in columns):  # computed cells need the model (small lists)
-        row = build_row(load(raw), columns, region)
-        row.raw = raw
+        row = build_row(load(item), columns, region)
+        row.page, row.at = page, at
         return row
     memo = reader.cells
     cells_list: list[str] = []
@@ -208,7 +209,7 @@ def build_raw_row(item: Mapping[str, Any], columns: list[Column], region: str, s
     name = item.get(reader.key("display_name")) or ""
     state = (reader.value("lifecycle_state", item) or item.get("status") or "").upper()
     return Row(f"{region}/{ocid}", ocid, region, clean(name), state, cells, tuple(sort_list),
-               " ".join((*cells, ocid)).lower(), raw, load, raw=raw)
+               " ".join((*cells, ocid)).lower(), None if page is not None else item, load, page, at)
 
 
 def _hashable(value: Any) -> bool:
@@ -219,25 +220,18 @@ def _hashable(value: Any) -> bool:
     return True
 
 
-def build_raw_rows(items: list[Mapping[str, Any]], columns: list[Column], region: str, kind: Any,
-                   load: Callable[[Any], Any], previous: Mapping[str, Row] | None = None) -> list[Row]:
-    """Rows of a `GenAI.list_resources(raw=True)` listing of `kind` (a ResourceKind); `load(raw bytes)` gives the
-    SDK summary model (`partial(genai.summary_from_raw, kind)`), called only when a row's `obj` is read.
-
-    `previous` (key -> row of the last listing, built with the same columns): an item equal to the
-    one its row was built from keeps that very row, so a refresh where little changed builds little
-    and the comparison with the screen is mostly `is` checks."""
+def build_page_rows(page: StoredPage, items: list[Mapping[str, Any]], columns: list[Column], region: str,
+                    kind: Any, load: Callable[[Any], Any], keep: Callable[[Any], bool] | None = None) -> list[Row]:
+    """Rows of one page of a `GenAI.list_resources(raw=True)` listing of `kind` (a ResourceKind): `items`
+    are `page`'s items, parsed; `keep(item)` says which become rows (the server filters the API lacks).
+    `load(item)` gives the SDK summary model (`partial(genai.summary_from_raw, kind)`), called only when
+    a row's `obj` is read."""
     summary_class = kind.sdk_class("summary")
-    if not previous:
-        return [build_raw_row(i, columns, region, summary_class, load) for i in items]
-    out: list[Row] = []
-    prefix = f"{region}/"
-    for item in items:
-        raw = compact(item)
-        old = previous.get(prefix + str(item.get("id") or ""))
-        if old is not None and old.raw == raw:
-            out.append(old)
-        else:
-            out.append(build_raw_row(item, columns, region, summary_class, load, raw))
-    return out
+    return [build_raw_row(item, columns, region, summary_class, load, page, at)
+            for at, item in enumerate(items) if keep is None or keep(item)]
 
+
+def build_raw_rows(items: list[Mapping[str, Any]], columns: list[Column], region: str, kind: Any,
+                   load: Callable[[Any], Any]) -> list[Row]:
+    """`build_page_rows` for JSON items that came without their page (one page is made of them)."""
+    return build_page_rows(StoredPage.of_items(items), items, columns, region, kind, load)

@@ -44,6 +44,10 @@ class RowSet:
         self._index: dict[str, Row] | None = None
         self._views: dict[tuple[Query, SortState], list[Row]] = {}
         self._transitional: tuple[list[Row], str, list[Row]] | None = None
+        #: the rows of each page of the listing and the server filters it was made with
+        #: (tui/ui/data/loading.py: a refresh reuses the rows of a page that came back unchanged)
+        self.pages: dict[tuple[str, bytes], list[Row]] = {}
+        self.filters: Any = None
 
     @property
     def rows(self) -> list[Row]:
@@ -52,10 +56,13 @@ class RowSet:
     def __len__(self) -> int:
         return len(self._rows)
 
-    def replace(self, rows: list[Row], columns: list[Column] | None = None) -> None:
+    def replace(self, rows: list[Row], columns: list[Column] | None = None, *,
+                pages: dict[tuple[str, bytes], list[Row]] | None = None, filters: Any = None) -> None:
         with self._lock:
             self._rows = rows
             self.columns = columns
+            self.pages = pages or {}
+            self.filters = filters
             self._sorted_cache = None
             self._names = None
             self._index = None
