@@ -105,3 +105,13 @@ def test_s_walks_every_visible_column_once_then_wraps(visible, current):
         column = next_sort_column(visible, column)
     assert sorted(seen) == sorted(visible) and column == nxt  # each once, then back to the start
     assert next_sort_column([], current) is None
+
+
+@given(st.sampled_from(["", "!", "~"]), st.text(alphabet="ab- !~", max_size=4),
+       st.lists(st.text(alphabet="abAB-", max_size=8), max_size=12))
+def test_the_spelled_out_scan_keeps_what_apply_query_keeps(prefix, text, names):
+    from tui.ui.data.rowset import _search_key, scan
+
+    rows = [_row(f"ocid1.model.oc1..{n}", name, "ACTIVE") for n, name in enumerate(names)]
+    query = parse_query(prefix + text)
+    assert scan(rows, query) == apply_query(rows, query, key=_search_key, visible=visible_text)
