@@ -82,7 +82,11 @@ def default_sort(columns: list[Column]) -> tuple[int, bool] | None:
 
 def is_base_model(kind: ResourceKind, row: Row | None) -> bool:
     """A BASE model is Oracle's: no edit, move or delete (the service answers 400 to all three)."""
-    return kind is MODEL and row is not None and (getattr(row.obj, "type", None) or "").upper() == "BASE"
+    if kind is not MODEL or row is None:
+        return False
+    item = row.item  # a raw listing's JSON: no SDK model built per cursor move (nor the SDK imported for it)
+    value = item.get("type") if isinstance(item, dict) else getattr(row.obj, "type", None)
+    return (value or "").upper() == "BASE"
 
 
 @dataclass(frozen=True)
