@@ -1,8 +1,8 @@
 """`oci-genai-tui` / `python -m tui`: command line -> settings -> ConsoleApp.
 
-Kept import-light on purpose: the OCI SDK loads in the connect worker while Textual paints, and the
-demo service starts as a child process on the other core; together that is why `--demo` shows its
-first rows in ~0.75 s.
+Kept import-light on purpose: a child process lists the first view (tui/prefetch.py) while this one
+imports Textual and paints, or in demo mode the demo service starts as a child process on the other
+core while the OCI SDK loads in the connect worker.
 """
 
 from __future__ import annotations
@@ -68,18 +68,24 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     _setup_logging(settings.log_file)
 
-    demo = None
+    demo = prefetch = None
     if settings.demo:
         from tui.demo import Demo
 
         demo = Demo(settings.seed).start_in_background()  # a child process: starts while Textual imports
+    else:
+        from tui.prefetch import start
+
+        prefetch = start(settings)  # a child lists the first view while Textual imports (before any thread)
 
     from tui.app import ConsoleApp
 
-    app = ConsoleApp(settings, prepare=demo.prepare if demo else None)
+    app = ConsoleApp(settings, prepare=demo.prepare if demo else None, prefetch=prefetch)
     try:
         app.run(mouse=settings.mouse)
     finally:
+        if prefetch is not None:
+            prefetch.discard()
         if demo is not None:
             demo.stop()
     return app.return_code or 0

@@ -33,6 +33,11 @@ from tui.ui.worker import WorkerClient
 
 if TYPE_CHECKING:
     from tui.cloud.operations import GenAI
+    from tui.cloud.resources import ResourceKind
+    from tui.facts.regions import Region
+    from tui.prefetch import Prefetch, Prefetched
+    from tui.ui.data.columns import Column
+    from tui.ui.data.server_filters import ServerFilters
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +59,7 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
     ]
 
     def __init__(self, settings: Settings, *, genai: GenAI | None = None, now: Callable[[], datetime] | None = None,
-                 prepare: Callable[[Settings], None] | None = None) -> None:
+                 prepare: Callable[[Settings], None] | None = None, prefetch: Prefetch | None = None) -> None:
         super().__init__()
         self.settings = settings
         """What the console was asked to do (flags > environment > config file); read, never changed."""
@@ -67,6 +72,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         self._genai = genai
         self._genai_given = genai is not None  # tests hand one in; `r` then reconnects without rebuilding
         self._prepare = prepare  # runs in the connect worker first (demo mode starts its service there)
+        self._prefetch = prefetch  # the child listing the first view (tui/prefetch.py), until connected
+        self._prefetched: Prefetched | None = None  # its answer, until the first list takes it
         self._genai_lock = threading.Lock()
         self.connected = False
         """Whether a session is open (the header says "not connected" otherwise)."""
@@ -159,7 +166,8 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         self.main.current_view.table.focus()
         self._start_refresher()
         self._connecting = True
-        self.call(self, "connect", self._connect_now, group="connect", on_success=self._connected,
+        connect = self._connect_prefetched if self._prefetch is not None else self._connect_now
+        self.call(self, "connect", connect, group="connect", on_success=self._connected,
                   on_error=self._connect_failed)
 
     # ------------------------------------------------------------------ refreshing by itself
@@ -217,26 +225,38 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
 
     def _build_genai(self) -> GenAI:
         # The SDK import (~0.2 s) first: in demo mode it overlaps the local service's start-up.
-        from tui.cloud.auth import load_profile
-        from tui.cloud.clients import CloudSession
-        from tui.cloud.operations import GenAI
+        import tui.cloud.operations  # noqa: F401
+        from tui.prefetch import open_genai
 
         if self._prepare is not None:
             self._prepare(self.settings)
             self._prepare = None
-
-        profile = load_profile(self.settings.profile, self.settings.config_file, self.settings.auth,
-                               region=self.settings.region,
-                               federation_endpoint=getattr(self.settings, "federation_endpoint", None),
-                               auth_source=self.settings.sources.get("auth"))
-        session = CloudSession(profile, endpoint_template=self.settings.endpoint_template,
-                               region=self.settings.region)
-        return GenAI(session)
+        return open_genai(self.settings)
 
     def _connect_now(self) -> Any:
         genai = self.genai
         session = genai.session
         return session
+
+    def _connect_prefetched(self) -> Any:
+        """Connect with what the start-up child learnt (tui/prefetch.py): no SDK import before the first
+        rows; the parent's own session is built when something first needs it (the compartment names,
+        once those rows are on screen). A child that failed: connect the usual way."""
+        prefetch, self._prefetch = self._prefetch, None
+        answer = prefetch.result() if prefetch is not None else None
+        if answer is None:
+            return self._connect_now()
+        answer.loader.bind(lambda: self.genai)
+        self._prefetched = answer
+        return answer.session()
+
+    def take_prefetched(self, kind: ResourceKind, compartment_id: str | None, region: Region, all_regions: bool,
+                        columns: list[Column], filters: ServerFilters) -> Prefetched | None:
+        """The child's first list, for the first list request that asks exactly that (only the first asks)."""
+        answer, self._prefetched = self._prefetched, None
+        if answer is not None and answer.matches(kind, compartment_id, region, all_regions, columns, filters):
+            return answer
+        return None
 
     def _connected(self, session: Any) -> None:
         self._connecting = False

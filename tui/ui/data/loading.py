@@ -110,9 +110,19 @@ def fetch_listing(genai: Any, kind: ResourceKind, compartment_id: str, regions: 
                     rows.extend(region_rows)
                 except Exception as exc:  # noqa: BLE001 - one region failing must not hide the others
                     failures[region_id] = from_exception(exc, kind.operation_name("list"), region_id)
+    return listing_of(rows, pages, regions, filters, columns, rowset, query, sort, failures,
+                      seconds=time.perf_counter() - started, request_id=request_id)
+
+
+def listing_of(rows: list[Row], pages: PageRows, regions: list[Region], filters: ServerFilters,
+               columns: list[Column], rowset: RowSet, query: str, sort: SortState,
+               failures: dict[str, CloudError] | None = None, *, seconds: float = 0.0,
+               request_id: str | None = None) -> Listing:
+    """The Listing of `rows` (filled into `rowset`, the view filtered and sorted): what `fetch_listing`
+    returns, also for rows listed elsewhere (the start-up child: tui/prefetch.py)."""
     rowset.replace(rows, columns, pages=pages, filters=filters)
     view = rowset.view(query, sort)
-    return Listing(rows, view, failures, [r.id for r in regions], time.perf_counter() - started, request_id)
+    return Listing(rows, view, failures or {}, [r.id for r in regions], seconds, request_id)
 
 
 def all_regions() -> list[Region]:

@@ -57,6 +57,11 @@ class Row:
             self._obj, self._load = load(page.item(self.at) if page is not None else self._obj), None
         return self._obj
 
+    def rebind_load(self, load: Callable[[Any], Any]) -> None:
+        """Build `obj` with `load` instead (unless it is built already)."""
+        if self._load is not None:
+            self._load = load
+
     @property
     def item(self) -> Any:
         """The service's JSON item of a raw listing's row (None for a row built from an SDK model)."""

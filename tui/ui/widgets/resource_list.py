@@ -31,7 +31,7 @@ from tui.cloud.errors import CloudError
 from tui.cloud.resources import MODEL, ResourceKind
 from tui.ui.console import read_only_reason
 from tui.ui.data.columns import Column
-from tui.ui.data.loading import Listing, all_regions, fetch_listing
+from tui.ui.data.loading import Listing, all_regions, fetch_listing, listing_of
 from tui.ui.data.marks import Marks
 from tui.ui.data.presentation import list_columns
 from tui.ui.data.query import parse_query
@@ -257,13 +257,19 @@ class ResourceListView(Vertical):
             self.table.empty_text = f"Listing {self.kind.nouns} …"  # repaints itself if shown
         filters = self.filters.for_kind(self.kind)
         on_screen, previous = self.table.rows, self.rowset
-        kind, genai = self.kind, app.genai
+        kind = self.kind
+        prefetched = app.take_prefetched(kind, ctx.compartment_id, ctx.region, ctx.all_regions, columns, filters)
 
         def fetch() -> tuple[Listing, RowSet, bool]:
             # a fresh RowSet: the worker never touches the one the UI thread is showing
             rowset = RowSet()
-            listing = fetch_listing(genai, kind, request.compartment_id, regions, filters, columns, rowset,
-                                    request.query, request.sort, previous=previous)
+            if prefetched is not None:  # the start-up child listed it (tui/prefetch.py)
+                listing = listing_of(prefetched.rows, prefetched.pages, [ctx.region], filters, columns, rowset,
+                                     request.query, request.sort, seconds=prefetched.seconds,
+                                     request_id=prefetched.request_id)
+            else:
+                listing = fetch_listing(app.genai, kind, request.compartment_id, regions, filters, columns, rowset,
+                                        request.query, request.sort, previous=previous)
             return listing, rowset, not same_rows(on_screen, listing.view)
 
         def loaded(result: tuple[Listing, RowSet, bool]) -> None:

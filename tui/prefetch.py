@@ -1,0 +1,256 @@
+"""The first list, fetched by a child process while the console starts (POSIX).
+
+Start-up is two imports of ~0.2 s of CPU each: Textual (to paint) and the OCI SDK (to sign and send
+the first request). One process runs them one after the other under one GIL. `start` forks before
+either: the child imports the SDK, opens the session and lists the first view on the other core
+while the parent imports Textual and paints the shell. The child sends back what the parent's
+connect and first list would have learnt (profile name and warnings, default region, tenancy, the
+rows, the request id) as one pickle over a pipe, and exits. The parent then needs the SDK only once
+those rows are on screen (the compartment names load then, through the parent's own session).
+
+No child when anything is unusual: demo mode (its service starts in the same breath), a compartment
+given by name, `--region all`, no `os.fork`, `OCI_GENAI_TUI_PREFETCH=0`. A child that fails sends
+only that it failed: the parent then connects the usual way, so every error reads as it always has.
+The child never touches the terminal (its stdin, stdout and stderr are /dev/null).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable
+
+from tui.cloud.resources import MODEL, ResourceKind
+
+if TYPE_CHECKING:
+    from tui.cloud.operations import GenAI
+    from tui.facts.regions import Region
+    from tui.settings import Settings
+    from tui.ui.data.columns import Column
+    from tui.ui.data.rows import Row
+    from tui.ui.data.server_filters import ServerFilters
+
+log = logging.getLogger(__name__)
+
+__all__ = ["FIRST_KIND", "Prefetch", "Prefetched", "SessionFacts", "LateLoader", "open_genai", "start"]
+
+#: what the console lists first (tui/ui/screens/main.py `VIEWS`: its first view; a test keeps them equal)
+FIRST_KIND: ResourceKind = MODEL
+#: `OCI_GENAI_TUI_PREFETCH=0` starts the usual way (one process)
+ENV = "OCI_GENAI_TUI_PREFETCH"
+
+
+def open_genai(settings: Settings) -> GenAI:
+    """The service layer for `settings` (profile, auth, region, endpoint template): what the console
+    connects with, in the child and in the parent alike."""
+    from tui.cloud.auth import load_profile
+    from tui.cloud.clients import CloudSession
+    from tui.cloud.operations import GenAI
+
+    profile = load_profile(settings.profile, settings.config_file, settings.auth, region=settings.region,
+                           federation_endpoint=getattr(settings, "federation_endpoint", None),
+                           auth_source=settings.sources.get("auth"))
+    return GenAI(CloudSession(profile, endpoint_template=settings.endpoint_template, region=settings.region))
+
+
+@dataclass(frozen=True)
+class ProfileFacts:
+    name: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SessionFacts:
+    """What `ConsoleApp._connected` reads of a session (a `CloudSession` has the same attributes)."""
+
+    profile: ProfileFacts
+    default_region: Region
+    tenancy_id: str
+
+
+@dataclass
+class Prefetched:
+    """The child's answer: the session's facts and the first list's rows, as `fetch_region` gave them."""
+
+    profile_name: str
+    warnings: tuple[str, ...]
+    region_id: str
+    tenancy_id: str
+    compartment_id: str
+    kind_key: str
+    columns: list[Column]
+    filters: ServerFilters
+    rows: list[Row]
+    pages: dict[tuple[str, bytes], list[Row]]
+    request_id: str | None
+    seconds: float
+    loader: LateLoader
+
+    def session(self) -> SessionFacts:
+        from tui.facts.regions import lookup_region
+
+        return SessionFacts(ProfileFacts(self.profile_name, self.warnings), lookup_region(self.region_id),
+                            self.tenancy_id)
+
+    def matches(self, kind: ResourceKind, compartment_id: str | None, region: Region, all_regions: bool,
+                columns: list[Column], filters: ServerFilters) -> bool:
+        """Whether a list request asks exactly what the child listed."""
+        return (not all_regions and kind.key == self.kind_key and compartment_id == self.compartment_id
+                and region.id == self.region_id and columns == self.columns and filters == self.filters)
+
+
+class LateLoader:
+    """`row.obj` for the child's rows: one loader they all share (pickle keeps it shared), bound in the
+    parent to its own service layer (built on first use), which reads the item."""
+
+    def __init__(self, kind_key: str) -> None:
+        self.kind_key = kind_key
+        self._genai: Callable[[], Any] | None = None
+
+    def bind(self, genai: Callable[[], Any]) -> None:
+        self._genai = genai
+
+    def __call__(self, item: Any) -> Any:
+        if self._genai is None:
+            raise RuntimeError("a prefetched row was read before the console bound its loader")
+        return self._genai().summary_from_raw(self.kind_key, item)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"kind_key": self.kind_key, "_genai": None}
+
+
+class Prefetch:
+    """The parent's end: the child's pid and the pipe its answer comes through."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self._pid, self._fd = pid, fd
+        self._lock = threading.Lock()
+        self._done = False
+        self._answer: Prefetched | None = None
+
+    def result(self) -> Prefetched | None:
+        """The child's answer (waits for it; None when it failed). Read once: later calls give the same."""
+        with self._lock:
+            if not self._done:
+                self._done = True
+                self._answer = self._read()
+            return self._answer
+
+    def _read(self) -> Prefetched | None:
+        started = time.perf_counter()
+        chunks: list[bytes] = []
+        try:
+            while chunk := os.read(self._fd, 1 << 20):
+                chunks.append(chunk)
+        except OSError as exc:
+            log.info("prefetch: reading the child failed: %s", exc)
+        finally:
+            os.close(self._fd)
+            self._reap()
+        try:
+            status, payload = pickle.loads(b"".join(chunks))
+        except Exception as exc:  # noqa: BLE001 - a child that died mid-way: connect the usual way
+            log.info("prefetch: no answer from the child (%s)", type(exc).__name__)
+            return None
+        if status != "ok":
+            log.info("prefetch: the child failed (%s); connecting the usual way", payload)
+            return None
+        log.info("prefetch: %d rows in %.3f s, read %.3f s after", len(payload.rows), payload.seconds,
+                 time.perf_counter() - started)
+        return payload
+
+    def discard(self) -> None:
+        """Not needed (or the console is quitting): stop the child if it still runs."""
+        with self._lock:
+            if self._done:
+                return
+            self._done = True
+        try:
+            os.kill(self._pid, signal.SIGTERM)
+        except OSError:
+            pass
+        os.close(self._fd)
+        self._reap()
+
+    def _reap(self) -> None:
+        try:
+            os.waitpid(self._pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def wanted(settings: Settings) -> bool:
+    """Whether start-up forks a child for the first list (see the module docstring)."""
+    from tui.facts.regions import is_region
+
+    compartment = settings.compartment_id or ""
+    return (hasattr(os, "fork") and os.environ.get(ENV, "1") != "0" and not settings.demo
+            and (not compartment or compartment.startswith("ocid1."))
+            and (not settings.region or is_region(settings.region)))
+
+
+def start(settings: Settings) -> Prefetch | None:
+    """Fork the child that lists the first view (call before Textual or any thread starts)."""
+    if not wanted(settings):
+        return None
+    try:
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+    except OSError as exc:
+        log.info("prefetch: no child (%s)", exc)
+        return None
+    if pid == 0:  # the child
+        os.close(read_fd)
+        _child(settings, write_fd)
+    os.close(write_fd)
+    return Prefetch(pid, read_fd)
+
+
+def _child(settings: Settings, fd: int) -> None:
+    """List the first view, send the answer, exit (never returns, never runs the parent's exit code)."""
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a ^C before the console is up is for the parent
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for target in (0, 1, 2):
+            os.dup2(devnull, target)
+        try:
+            answer: tuple[str, Any] = ("ok", _list_first_view(settings))
+        except BaseException as exc:  # noqa: BLE001 - the parent connects the usual way and says why
+            answer = ("failed", f"{type(exc).__name__}: {str(exc)[:200]}")
+        data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except BaseException:  # noqa: BLE001, S110 - the parent reads a short pipe as "failed"
+        pass
+    finally:
+        os._exit(0)
+
+
+def _list_first_view(settings: Settings) -> Prefetched:
+    from tui.ui.data.loading import fetch_region
+    from tui.ui.data.presentation import list_columns
+    from tui.ui.data.server_filters import ServerFilters
+
+    started = time.perf_counter()
+    genai = open_genai(settings)
+    session = genai.session
+    kind = FIRST_KIND
+    compartment = settings.compartment_id or session.tenancy_id
+    region = session.default_region
+    columns = list_columns(kind)
+    filters = ServerFilters().for_kind(kind)
+    pages: dict[tuple[str, bytes], list[Row]] = {}
+    rows, request_id = fetch_region(genai, kind, compartment, region, filters, columns, pages=pages)
+    loader = LateLoader(kind.key)  # the child's loader (its GenAI) cannot cross the pipe
+    for row in rows:
+        row.rebind_load(loader)
+    return Prefetched(profile_name=session.profile.name, warnings=tuple(getattr(session.profile, "warnings", ())),
+                      region_id=region.id, tenancy_id=session.tenancy_id, compartment_id=compartment,
+                      kind_key=kind.key, columns=columns, filters=filters, rows=rows, pages=pages,
+                      request_id=request_id, seconds=time.perf_counter() - started, loader=loader)
