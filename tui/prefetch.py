@@ -241,7 +241,10 @@ def _list_first_view(settings: Settings) -> Prefetched:
     genai = open_genai(settings)
     session = genai.session
     kind = FIRST_KIND
-    compartment = settings.compartment_id or session.tenancy_id
+    tenancy = session.tenancy_id
+    compartment = settings.compartment_id or tenancy
+    if not tenancy or not compartment:  # the usual path says what is missing
+        raise ValueError("the profile names no tenancy")
     region = session.default_region
     columns = list_columns(kind)
     filters = ServerFilters().for_kind(kind)
@@ -251,6 +254,6 @@ def _list_first_view(settings: Settings) -> Prefetched:
     for row in rows:
         row.rebind_load(loader)
     return Prefetched(profile_name=session.profile.name, warnings=tuple(getattr(session.profile, "warnings", ())),
-                      region_id=region.id, tenancy_id=session.tenancy_id, compartment_id=compartment,
+                      region_id=region.id, tenancy_id=tenancy, compartment_id=compartment,
                       kind_key=kind.key, columns=columns, filters=filters, rows=rows, pages=pages,
                       request_id=request_id, seconds=time.perf_counter() - started, loader=loader)

@@ -45,7 +45,7 @@ def test_the_child_lists_what_the_first_view_would_and_its_answer_crosses_a_pipe
     # every row shares the one loader; bound to the console's own service layer it builds the SDK model
     assert all(r._load is answer.loader for r in answer.rows)
     with pytest.raises(RuntimeError, match="bound"):
-        answer.rows[0].obj
+        _ = answer.rows[0].obj
     answer.loader.bind(lambda: genai)
     model = answer.rows[0].obj
     assert isinstance(model, oci.generative_ai.models.ModelSummary) and model.id == answer.rows[0].ocid

@@ -101,8 +101,8 @@ def test_a_refresh_reuses_the_rows_of_unchanged_pages_and_rebuilds_changed_ones(
     columns = list_columns(MODEL)
     compartment = emu.seed_info.extras["models_compartment_id"]
 
-    def listing(previous=None, cols=columns, filters=ServerFilters()):
-        rowset = RowSet()
+    def listing(previous=None, cols=columns, filters=None):
+        rowset, filters = RowSet(), filters or ServerFilters()
         fetch_listing(genai, MODEL, compartment, [region], filters, cols, rowset, "", SortState(),
                       previous=previous, page_size=3)
         return rowset

@@ -774,10 +774,10 @@ class ResourceListView(Vertical):
             self._update_status()
             return
         rows = [updates.get(r.key, r) if r.key in updates else r for r in self.rowset.rows]
-        old = self.rowset
-        self.rowset = RowSet([r for r in rows if r is not None], old.columns)
+        before = self.rowset
+        self.rowset = RowSet([r for r in rows if r is not None], before.columns)
         # a page that comes back unchanged shows what it said (as rebuilding its rows would)
-        self.rowset.pages, self.rowset.filters = old.pages, old.filters
+        self.rowset.pages, self.rowset.filters = before.pages, before.filters
         self._prune_marks()
         self._recompute()
         row = self.table.current_row
