@@ -1,8 +1,8 @@
 """`oci-genai-tui` / `python -m tui`: command line -> settings -> ConsoleApp.
 
-Kept import-light on purpose: a child process lists the first view (tui/prefetch.py) while this one
-imports Textual and paints, or in demo mode the demo service starts as a child process on the other
-core while the OCI SDK loads in the connect worker.
+Kept import-light on purpose: a child process imports the OCI SDK and lists the first view
+(tui/prefetch.py) while this one imports Textual and paints; in demo mode the local service starts as
+another child, and the first-list child waits for it.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def _setup_logging(log_file: str | None) -> Path:
@@ -68,15 +69,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     _setup_logging(settings.log_file)
 
-    demo = prefetch = None
+    from tui.prefetch import start
+
+    # a child lists the first view while Textual imports (forked before any thread; in demo mode it
+    # waits for the local service, which starts right after)
+    prefetch = start(settings, deferred=settings.demo)
+    demo = None
     if settings.demo:
-        from tui.demo import Demo
+        from tui.demo import Demo, pointed
 
-        demo = Demo(settings.seed).start_in_background()  # a child process: starts while Textual imports
-    else:
-        from tui.prefetch import start
+        def ready(info: dict[str, Any] | None) -> None:
+            if prefetch is not None:
+                prefetch.resume(pointed(settings, info) if info is not None else None)
 
-        prefetch = start(settings)  # a child lists the first view while Textual imports (before any thread)
+        demo = Demo(settings.seed).start_in_background(on_ready=ready)  # a child process: starts while Textual imports
 
     from tui.app import ConsoleApp
 

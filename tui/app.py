@@ -246,6 +246,9 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
         answer = prefetch.result() if prefetch is not None else None
         if answer is None:
             return self._connect_now()
+        if self._prepare is not None:  # demo mode: point this process's settings at the service too
+            self._prepare(self.settings)
+            self._prepare = None
         answer.loader.bind(lambda: self.genai)
         self._prefetched = answer
         return answer.session()
@@ -254,8 +257,12 @@ class ConsoleApp(OrderedInput, WorkerClient, App):
                         columns: list[Column], filters: ServerFilters) -> Prefetched | None:
         """The child's first list, for the first list request that asks exactly that (only the first asks)."""
         answer, self._prefetched = self._prefetched, None
-        if answer is not None and answer.matches(kind, compartment_id, region, all_regions, columns, filters):
+        if answer is None:
+            return None
+        if answer.matches(kind, compartment_id, region, all_regions, columns, filters):
+            log.info("prefetch: the first list shows the child's rows")
             return answer
+        log.info("prefetch: the first list asks something else; listing it here")
         return None
 
     def _connected(self, session: Any) -> None:

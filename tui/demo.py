@@ -27,7 +27,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from tui.settings import Settings
 
@@ -91,6 +91,17 @@ def remove_stale_folders(directory: str | Path | None = None) -> list[Path]:
     return removed
 
 
+def pointed(settings: Settings, info: dict[str, Any]) -> dict[str, Any]:
+    """The settings that point the console at the demo service whose ready line is `info`."""
+    changes: dict[str, Any] = {"config_file": info["config_file"], "endpoint_template": info["endpoint_template"],
+                               "profile": info["profile"], "region": settings.region or info["region"]}
+    if not settings.compartment_id:
+        extras = info.get("extras", {})
+        changes["compartment_id"] = (extras.get("models_compartment_id") or extras.get("scale_compartment_id")
+                                     or extras.get("hostile_compartment_id"))
+    return changes
+
+
 class Demo:
     def __init__(self, seed: str = "demo", pace: float = DEMO_PACE) -> None:
         self.seed = seed
@@ -100,8 +111,12 @@ class Demo:
         self.error: str | None = None
         self.process: subprocess.Popen[bytes] | None = None
         self._ready = threading.Event()
+        self._on_ready: Callable[[dict[str, Any] | None], None] | None = None
 
-    def start_in_background(self) -> "Demo":
+    def start_in_background(self, on_ready: Callable[[dict[str, Any] | None], None] | None = None) -> "Demo":
+        """Start the service; `on_ready(info)` runs once it has said where it listens (`info`: its ready
+        line; None when it failed to start), on the thread that read it."""
+        self._on_ready = on_ready
         for stale in remove_stale_folders():
             log.info("removed %s, left by a demo run that was killed", stale)
         self.directory = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
@@ -118,6 +133,7 @@ class Demo:
         except OSError as exc:
             self.error = str(exc)
             self._ready.set()
+            self._tell(None)
             return self
         threading.Thread(target=self._read_ready_line, name="demo-service", daemon=True).start()
         return self
@@ -138,8 +154,17 @@ class Demo:
             self.error = str(exc)
         finally:
             self._ready.set()
+            self._tell(self.info)
         while self.process.stdout.read(4096):  # keep the pipe drained for the service's lifetime
             pass
+
+    def _tell(self, info: dict[str, Any] | None) -> None:
+        on_ready, self._on_ready = self._on_ready, None
+        if on_ready is not None:
+            try:
+                on_ready(info)
+            except Exception:  # noqa: BLE001 - whoever listens must not stop the service's pipe being drained
+                log.exception("demo: on_ready failed")
 
     def prepare(self, settings: Settings) -> None:
         """Point `settings` at the demo service (called in the console's connect worker)."""
@@ -149,14 +174,8 @@ class Demo:
 
             raise CloudError(f"the demo service did not start: {self.error or 'timed out'}", code="DemoFailed",
                              hint="Run `python -m tui.emulator --port 0` to see why; details are in the log file.")
-        settings.config_file = self.info["config_file"]
-        settings.endpoint_template = self.info["endpoint_template"]
-        settings.profile = self.info["profile"]
-        settings.region = settings.region or self.info["region"]
-        if not settings.compartment_id:
-            extras = self.info.get("extras", {})
-            settings.compartment_id = (extras.get("models_compartment_id") or extras.get("scale_compartment_id")
-                                       or extras.get("hostile_compartment_id"))
+        for name, value in pointed(settings, self.info).items():
+            setattr(settings, name, value)
 
     def compartment_for(self, settings: Settings) -> str | None:
         return settings.compartment_id

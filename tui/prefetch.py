@@ -8,8 +8,10 @@ connect and first list would have learnt (profile name and warnings, default reg
 rows, the request id) as one pickle over a pipe, and exits. The parent then needs the SDK only once
 those rows are on screen (the compartment names load then, through the parent's own session).
 
-No child when anything is unusual: demo mode (its service starts in the same breath), a compartment
-given by name, `--region all`, no `os.fork`, `OCI_GENAI_TUI_PREFETCH=0`. A child that fails sends
+In demo mode the child is forked before the local service starts and waits for the settings that
+point at it (`start(deferred=True)`, `Prefetch.resume`): it imports the SDK meanwhile. No child when
+anything is unusual: a compartment given by name, `--region all`, no `os.fork`,
+`OCI_GENAI_TUI_PREFETCH=0`. A child that fails sends
 only that it failed: the parent then connects the usual way, so every error reads as it always has.
 The child never touches the terminal (its stdin, stdout and stderr are /dev/null).
 """
@@ -127,11 +129,28 @@ class LateLoader:
 class Prefetch:
     """The parent's end: the child's pid and the pipe its answer comes through."""
 
-    def __init__(self, pid: int, fd: int) -> None:
-        self._pid, self._fd = pid, fd
-        self._lock = threading.Lock()
+    def __init__(self, pid: int, fd: int, control: int | None = None) -> None:
+        self._pid, self._fd, self._control = pid, fd, control
+        self._lock = threading.Lock()  # one reader
+        self._child_lock = threading.Lock()  # reaping and signalling: never a pid already reaped
+        self._reaped = False
         self._done = False
         self._answer: Prefetched | None = None
+
+    def resume(self, changes: dict[str, Any] | None) -> None:
+        """A deferred child: the settings that point it at the service (None: it did not start)."""
+        import json
+
+        control, self._control = self._control, None
+        if control is None:
+            return
+        try:
+            if changes is not None:
+                os.write(control, json.dumps(changes).encode())  # small: one write, never a short one
+        except OSError as exc:
+            log.info("prefetch: could not resume the child: %s", exc)
+        finally:
+            os.close(control)
 
     def result(self) -> Prefetched | None:
         """The child's answer (waits for it; None when it failed). Read once: later calls give the same."""
@@ -165,23 +184,31 @@ class Prefetch:
         return payload
 
     def discard(self) -> None:
-        """Not needed (or the console is quitting): stop the child if it still runs."""
+        """Not needed (or the console is quitting): stop the child if it still runs. A reader waiting
+        in `result` then sees the pipe close and gives up (None)."""
+        with self._child_lock:
+            if not self._reaped:
+                try:
+                    os.kill(self._pid, signal.SIGTERM)
+                except OSError:
+                    pass
+        self.resume(None)
         with self._lock:
             if self._done:
                 return
             self._done = True
-        try:
-            os.kill(self._pid, signal.SIGTERM)
-        except OSError:
-            pass
-        os.close(self._fd)
-        self._reap()
+            os.close(self._fd)
+            self._reap()
 
     def _reap(self) -> None:
-        try:
-            os.waitpid(self._pid, 0)
-        except ChildProcessError:
-            pass
+        with self._child_lock:
+            if self._reaped:
+                return
+            try:
+                os.waitpid(self._pid, 0)
+            except ChildProcessError:
+                pass
+            self._reaped = True
 
 
 def wanted(settings: Settings) -> bool:
@@ -189,29 +216,60 @@ def wanted(settings: Settings) -> bool:
     from tui.facts.regions import is_region
 
     compartment = settings.compartment_id or ""
-    return (hasattr(os, "fork") and os.environ.get(ENV, "1") != "0" and not settings.demo
+    return (hasattr(os, "fork") and os.environ.get(ENV, "1") != "0"
             and (not compartment or compartment.startswith("ocid1."))
             and (not settings.region or is_region(settings.region)))
 
 
-def start(settings: Settings) -> Prefetch | None:
-    """Fork the child that lists the first view (call before Textual or any thread starts)."""
+def start(settings: Settings, *, deferred: bool = False) -> Prefetch | None:
+    """Fork the child that lists the first view (call before Textual or any thread starts).
+
+    `deferred`: the child first waits for `Prefetch.resume(changes)`, the settings that point it
+    at the service (demo mode: the local service says where it listens once it is up)."""
     if not wanted(settings):
         return None
     try:
         read_fd, write_fd = os.pipe()
+        control = os.pipe() if deferred else None
         pid = os.fork()
     except OSError as exc:
         log.info("prefetch: no child (%s)", exc)
         return None
     if pid == 0:  # the child
         os.close(read_fd)
-        _child(settings, write_fd)
+        if control is not None:
+            os.close(control[1])
+        _child(settings, write_fd, control[0] if control is not None else None)
     os.close(write_fd)
-    return Prefetch(pid, read_fd)
+    if control is not None:
+        os.close(control[0])
+    return Prefetch(pid, read_fd, control[1] if control is not None else None)
 
 
-def _child(settings: Settings, fd: int) -> None:
+#: how long a deferred child waits for its settings (demo.START_TIMEOUT: the service's start)
+RESUME_TIMEOUT = 30.0
+
+
+def _resumed(settings: Settings, control: int) -> None:
+    """A deferred child: wait for the settings changes (JSON), apply them; none (EOF) = give up."""
+    import json
+    import select
+
+    data = b""
+    deadline = time.monotonic() + RESUME_TIMEOUT
+    while (left := deadline - time.monotonic()) > 0 and select.select([control], [], [], left)[0]:
+        chunk = os.read(control, 65536)
+        if not chunk:
+            break
+        data += chunk
+    os.close(control)
+    if not data:
+        raise RuntimeError("no settings came (the service did not start)")
+    for name, value in json.loads(data).items():
+        setattr(settings, name, value)
+
+
+def _child(settings: Settings, fd: int, control: int | None) -> None:
     """List the first view, send the answer, exit (never returns, never runs the parent's exit code)."""
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a ^C before the console is up is for the parent
@@ -219,6 +277,9 @@ def _child(settings: Settings, fd: int) -> None:
         for target in (0, 1, 2):
             os.dup2(devnull, target)
         try:
+            if control is not None:
+                import tui.cloud.operations  # noqa: F401  (the SDK loads while the service starts)
+                _resumed(settings, control)
             answer: tuple[str, Any] = ("ok", _list_first_view(settings))
         except BaseException as exc:  # noqa: BLE001 - the parent connects the usual way and says why
             answer = ("failed", f"{type(exc).__name__}: {str(exc)[:200]}")

@@ -86,7 +86,7 @@ def test_a_failing_child_sends_only_that_it_failed(identity, tmp_path):
     ({"compartment_id": "ocid1.compartment.oc1..aaaa", "region": "eu-frankfurt-1"}, None, True),
     ({"region": "fra"}, None, True),
     ({}, "0", False),
-    ({"demo": True}, None, False),
+    ({"demo": True}, None, True),  # forked before the service starts; it waits for the service's settings
     ({"compartment_id": "genai-prod/models"}, None, False),  # a name: resolved once the names load
     ({"region": "all"}, None, False),
 ])
@@ -102,3 +102,31 @@ def test_the_child_lists_the_first_view():
     from tui.ui.screens.main import VIEWS
 
     assert next(iter(VIEWS.values()))[1] is prefetch.FIRST_KIND
+
+
+def test_a_deferred_child_takes_the_settings_it_is_sent_or_gives_up(tmp_path):
+    import json
+    import os
+
+    settings = Settings(demo=True)
+    read, write = os.pipe()
+    os.write(write, json.dumps({"config_file": "/x/config", "region": "eu-frankfurt-1"}).encode())
+    os.close(write)
+    prefetch._resumed(settings, read)
+    assert (settings.config_file, settings.region) == ("/x/config", "eu-frankfurt-1")
+    read, write = os.pipe()
+    os.close(write)  # the service did not start: nothing comes
+    with pytest.raises(RuntimeError, match="did not start"):
+        prefetch._resumed(Settings(demo=True), read)
+
+
+def test_the_demo_points_the_child_where_it_points_the_console():
+    from tui.demo import pointed
+
+    info = {"config_file": "/d/config", "endpoint_template": "http://127.0.0.1:1/{region}", "profile": "DEFAULT",
+            "region": "us-chicago-1", "extras": {"models_compartment_id": "ocid1.compartment.oc1..m"}}
+    assert pointed(Settings(demo=True), info) == {
+        "config_file": "/d/config", "endpoint_template": "http://127.0.0.1:1/{region}", "profile": "DEFAULT",
+        "region": "us-chicago-1", "compartment_id": "ocid1.compartment.oc1..m"}
+    given = pointed(Settings(demo=True, region="eu-frankfurt-1", compartment_id="ocid1.compartment.oc1..c"), info)
+    assert given["region"] == "eu-frankfurt-1" and "compartment_id" not in given
