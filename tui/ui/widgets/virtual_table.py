@@ -46,7 +46,7 @@ class VirtualTable(ScrollView, can_focus=True):
         "vtable--empty", "vtable--sorted", "vtable--warn", "vtable--marked", "vtable--emphasis",
     }
     DEFAULT_CSS = """
-    VirtualTable { background: $surface; scrollbar-size-vertical: 1; overflow-x: hidden; }
+    VirtualTable { background: $surface; scrollbar-size-vertical: 1; overflow-x: hidden; overflow-y: scroll; }
     VirtualTable > .vtable--header { background: $panel; color: $foreground; text-style: bold; }
     VirtualTable > .vtable--sorted { background: $panel; color: $accent; text-style: bold; }
     VirtualTable > .vtable--cursor { background: $block-cursor-blurred-background; }
@@ -116,6 +116,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self.emphasis_states: frozenset[str] = frozenset({"FAILED"})
         # (key, cells, state, width, selected, focused) -> Strip; cleared when styles or columns change
         self._line_cache: LRUCache[tuple[Any, ...], Strip] = LRUCache(self.LINE_CACHE_SIZE)
+        self._pass_style: Style | None = None  # the widget's style during one render pass (render_lines)
 
     # ------------------------------------------------------------------ what the header / empty line show
     @property
@@ -186,9 +187,7 @@ class VirtualTable(ScrollView, can_focus=True):
         previous = keep if keep is not None else (self.current_row.key if self.current_row else None)
         old_rows, old_top = self._rows, int(self.scroll_y)
         self._rows = rows
-        virtual_size = Size(self.size.width, len(rows) + 1)
-        resized = virtual_size != self.virtual_size
-        self.virtual_size = virtual_size
+        relaid = self._set_height(len(rows) + 1)
         target = 0
         if previous is not None and rows:
             # only look near the old position: a full scan would be O(n) per keystroke
@@ -200,7 +199,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self.cursor = min(target, max(0, len(rows) - 1))
         self._scroll_cursor_visible()
         top = int(self.scroll_y)
-        if resized or top != old_top or not old_rows or not rows:
+        if relaid or top != old_top or not old_rows or not rows:
             self.refresh()  # the layout or the scroll position changed: every line is new
             return
         for y in range(1, self._body_height() + 1):
@@ -209,6 +208,26 @@ class VirtualTable(ScrollView, can_focus=True):
             new = rows[index] if index < len(rows) else None
             if not same_row(old, new):
                 self._refresh_screen_line(y)
+
+    def _set_height(self, lines: int) -> bool:
+        """Make the scrollable height `lines`; whether that took a layout pass (the scrollbar came or went).
+
+        Assigning `virtual_size` lays out the whole screen (~20 ms with the prompt, header and footer),
+        once per `/` keystroke whose match count changes. While the vertical scrollbar stays as it is the
+        layout cannot change, so only the scroll range and the scrollbar are updated, as Textual's own
+        `ScrollView._size_updated` does when it is told `layout=False`."""
+        virtual_size = Size(self.size.width, lines)
+        if virtual_size == self.virtual_size:
+            return False
+        height = self.container_size.height
+        comes_or_goes = self.styles.overflow_y == "auto" and (
+            (virtual_size.height > height) != (self.virtual_size.height > height))
+        if comes_or_goes or not self.is_mounted:
+            self.virtual_size = virtual_size
+            return True
+        self.set_reactive(VirtualTable.virtual_size, virtual_size)
+        self._scroll_update(virtual_size)
+        return False
 
     def set_marked(self, keys: frozenset[str]) -> None:
         """Show `keys` as marked; only the rows whose mark changed are repainted."""
@@ -324,9 +343,17 @@ class VirtualTable(ScrollView, can_focus=True):
             return self.get_component_rich_style("vtable--warn", partial=True)
         return Style()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # `rich_style` walks every ancestor (~0.16 ms); one render pass asks it once, not once a line
+        self._pass_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = None
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._pass_style or self.rich_style
         if y == 0:
             return self._render_header(width, base)
         index = int(self.scroll_y) + y - 1
