@@ -18,9 +18,11 @@ The child never touches the terminal (its stdin, stdout and stderr are /dev/null
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import pickle
+import select
 import signal
 import threading
 import time
@@ -139,9 +141,8 @@ class Prefetch:
 
     def resume(self, changes: dict[str, Any] | None) -> None:
         """A deferred child: the settings that point it at the service (None: it did not start)."""
-        import json
-
-        control, self._control = self._control, None
+        with self._child_lock:
+            control, self._control = self._control, None
         if control is None:
             return
         try:
@@ -252,9 +253,6 @@ RESUME_TIMEOUT = 30.0
 
 def _resumed(settings: Settings, control: int) -> None:
     """A deferred child: wait for the settings changes (JSON), apply them; none (EOF) = give up."""
-    import json
-    import select
-
     data = b""
     deadline = time.monotonic() + RESUME_TIMEOUT
     while (left := deadline - time.monotonic()) > 0 and select.select([control], [], [], left)[0]:

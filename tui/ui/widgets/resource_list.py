@@ -264,7 +264,7 @@ class ResourceListView(Vertical):
             # a fresh RowSet: the worker never touches the one the UI thread is showing
             rowset = RowSet()
             if prefetched is not None:  # the start-up child listed it (tui/prefetch.py)
-                listing = listing_of(prefetched.rows, prefetched.pages, [ctx.region], filters, columns, rowset,
+                listing = listing_of(prefetched.rows, prefetched.pages, regions, filters, columns, rowset,
                                      request.query, request.sort, seconds=prefetched.seconds,
                                      request_id=prefetched.request_id)
             else:
