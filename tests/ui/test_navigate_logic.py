@@ -115,3 +115,17 @@ def test_the_spelled_out_scan_keeps_what_apply_query_keeps(prefix, text, names):
     rows = [_row(f"ocid1.model.oc1..{n}", name, "ACTIVE") for n, name in enumerate(names)]
     query = parse_query(prefix + text)
     assert scan(rows, query) == apply_query(rows, query, key=_search_key, visible=visible_text)
+
+
+def test_a_rowset_of_the_very_same_rows_keeps_the_sort_and_views_of_the_last_one():
+    rows = [_row(f"ocid1.model.oc1..{n}", f"model-{n:03d}", "ACTIVE") for n in range(30)]
+    old = RowSet(rows)
+    by_name = SortState(column=0, descending=True)
+    sorted_view = old.view("model-0", by_name)
+    same = RowSet(list(rows))
+    assert same.carry_over(old)
+    assert same.view("model-0", by_name) is sorted_view  # remembered, not recomputed
+    other = RowSet([*rows[:-1], _row("ocid1.model.oc1..x", "model-029", "ACTIVE")])  # one row rebuilt
+    assert not other.carry_over(old)
+    fresh = other.view("model-0", by_name)
+    assert [r.name for r in fresh] == [r.name for r in sorted_view] and fresh is not sorted_view

@@ -111,16 +111,20 @@ def fetch_listing(genai: Any, kind: ResourceKind, compartment_id: str, regions: 
                 except Exception as exc:  # noqa: BLE001 - one region failing must not hide the others
                     failures[region_id] = from_exception(exc, kind.operation_name("list"), region_id)
     return listing_of(rows, pages, regions, filters, columns, rowset, query, sort, failures,
-                      seconds=time.perf_counter() - started, request_id=request_id)
+                      seconds=time.perf_counter() - started, request_id=request_id,
+                      like=previous if known is not None else None)
 
 
 def listing_of(rows: list[Row], pages: PageRows, regions: list[Region], filters: ServerFilters,
                columns: list[Column], rowset: RowSet, query: str, sort: SortState,
                failures: dict[str, CloudError] | None = None, *, seconds: float = 0.0,
-               request_id: str | None = None) -> Listing:
+               request_id: str | None = None, like: RowSet | None = None) -> Listing:
     """The Listing of `rows` (filled into `rowset`, the view filtered and sorted): what `fetch_listing`
-    returns, also for rows listed elsewhere (the start-up child: tui/prefetch.py)."""
+    returns, also for rows listed elsewhere (the start-up child: tui/prefetch.py). `like`: the rows on
+    screen; when `rows` are those very rows, their sort and remembered views carry over."""
     rowset.replace(rows, columns, pages=pages, filters=filters)
+    if like is not None:
+        rowset.carry_over(like)
     view = rowset.view(query, sort)
     return Listing(rows, view, failures or {}, [r.id for r in regions], seconds, request_id)
 
