@@ -13,6 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from tui.__main__ import pace_frames
+
+pace_frames()  # Textual's frame cap as `oci-genai-tui` sets it (before Textual is imported)
 
 
 async def timed_load(app, pilot, region: str) -> float:

@@ -19,6 +19,9 @@ from pathlib import Path
 
 from tests.bench._keystrokes import CPU, KEYS, percentile, slowest, type_keys
 from tests.bench._service import Service
+from tui.__main__ import pace_frames
+
+pace_frames()  # Textual's frame cap as `oci-genai-tui` sets it (before Textual is imported)
 
 
 async def main(count: int, refresh: float) -> None:

@@ -24,6 +24,9 @@ from pathlib import Path
 
 from tests.bench._service import Service
 from tests.bench._keystrokes import CPU, SLOWEST, percentile, slowest, type_keys
+from tui.__main__ import pace_frames
+
+pace_frames()  # Textual's frame cap as `oci-genai-tui` sets it (before Textual is imported)
 
 
 def memory_mb(field: str = "VmRSS") -> float:
