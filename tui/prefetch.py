@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from tui.settings import Settings
     from tui.ui.data.columns import Column
     from tui.ui.data.rows import Row
+    from tui.ui.data.rowset import PageRows
     from tui.ui.data.server_filters import ServerFilters
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ class Prefetched:
     columns: list[Column]
     filters: ServerFilters
     rows: list[Row]
-    pages: dict[tuple[str, bytes], list[Row]]
+    pages: PageRows
     request_id: str | None
     seconds: float
     loader: LateLoader
@@ -307,7 +308,7 @@ def _list_first_view(settings: Settings) -> Prefetched:
     region = session.default_region
     columns = list_columns(kind)
     filters = ServerFilters().for_kind(kind)
-    pages: dict[tuple[str, bytes], list[Row]] = {}
+    pages: PageRows = {}
     rows, request_id = fetch_region(genai, kind, compartment, region, filters, columns, pages=pages)
     loader = LateLoader(kind.key)  # the child's loader (its GenAI) cannot cross the pipe
     for row in rows:

@@ -37,26 +37,19 @@ class RawPage:
             self._digest = hashlib.blake2b(self.body, digest_size=16).digest()
         return self._digest
 
-    def parsed(self) -> Any:
-        """The body's JSON (what a `skip_deserialization` client's `response.data` is)."""
+    def items(self) -> list[Any]:
+        """The page's items: a collection's `items`, or the body itself when it is a JSON array."""
         try:
-            return json.loads(self.body.decode("utf-8"), strict=self._strict)
+            data = json.loads(self.body.decode("utf-8"), strict=self._strict)
         except ValueError as exc:  # not UTF-8, not JSON, or a raw control character the client refuses
             raise CloudError(f"the service answered a list with a body that is not JSON ({exc})",
                              code="InvalidResponse", hint="Report it with the request id.") from None
-
-    def items(self) -> list[Any]:
-        """The page's items: a collection's `items`, or the body itself when it is a JSON array."""
-        data = self.parsed()
         if isinstance(data, dict):
             return list(data.get("items") or [])
         if isinstance(data, list):
             return data
         raise CloudError(f"the service answered a list with {type(data).__name__} JSON, not a collection",
                          code="InvalidResponse", hint="Report it with the request id.")
-
-    def __len__(self) -> int:
-        return len(self.body)
 
     def __repr__(self) -> str:
         return f"RawPage({len(self.body)} bytes, digest {self.digest.hex()[:12]})"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -23,7 +22,7 @@ from tui.ui.data.presentation import resolve_names
 from tui.cloud.pages import RawPage
 from tui.ui.data.rows import Row, build_page_rows, build_rows
 from tui.ui.data.stored_pages import StoredPage
-from tui.ui.data.rowset import RowSet, SortState
+from tui.ui.data.rowset import PageRows, RowSet, SortState
 from tui.ui.data.server_filters import ServerFilters
 
 
@@ -44,13 +43,8 @@ PAGE_SIZE = 1000  # the API maximum: 10k models in 10 requests, not 100
 _BUILDING = threading.Lock()
 
 
-#: (region, page digest) -> the rows made of that page: what a refresh reuses for a page that came back
-#: byte-equal (tui/cloud/pages.py): no parsing, no row building, the very rows on screen
-PageRows = dict[tuple[str, bytes], list[Row]]
-
-
 def fetch_region(genai: Any, kind: ResourceKind, compartment_id: str, region: Region,
-                 filters: ServerFilters, columns: list[Column], known: Mapping[tuple[str, bytes], list[Row]] | None = None,
+                 filters: ServerFilters, columns: list[Column], known: PageRows | None = None,
                  pages: PageRows | None = None, page_size: int = PAGE_SIZE) -> tuple[list[Row], str | None]:
     """The rows of one region. Lists whose cells are plain attributes (models, imported models) take
     the raw path: each page's body as the service sent it (`RawPage`), its rows reused from `known`

@@ -17,6 +17,11 @@ from typing import Any
 from tui.ui.data.columns import Column
 from tui.ui.data.query import Query, apply_query, parse_query
 from tui.ui.data.rows import Row
+from tui.ui.data.server_filters import ServerFilters
+
+#: (region, page digest) -> the rows made of that page (tui/ui/data/loading.py: what a refresh reuses
+#: for a page that came back byte-equal, tui/cloud/pages.py: no parsing, no row building)
+PageRows = dict[tuple[str, bytes], list[Row]]
 
 
 #: rows a `/` keystroke may scan on the UI thread (a substring test is ~0.1 us a row: ~2 ms);
@@ -41,13 +46,12 @@ class RowSet:
         self._lock = threading.Lock()
         self._sorted_cache: tuple[SortState, list[Row]] | None = None
         self._names: dict[str, str] | None = None
-        self._index: dict[str, Row] | None = None
         self._views: dict[tuple[Query, SortState], list[Row]] = {}
         self._transitional: tuple[list[Row], str, list[Row]] | None = None
         #: the rows of each page of the listing and the server filters it was made with
         #: (tui/ui/data/loading.py: a refresh reuses the rows of a page that came back unchanged)
-        self.pages: dict[tuple[str, bytes], list[Row]] = {}
-        self.filters: Any = None
+        self.pages: PageRows = {}
+        self.filters: ServerFilters | None = None
 
     @property
     def rows(self) -> list[Row]:
@@ -57,7 +61,7 @@ class RowSet:
         return len(self._rows)
 
     def replace(self, rows: list[Row], columns: list[Column] | None = None, *,
-                pages: dict[tuple[str, bytes], list[Row]] | None = None, filters: Any = None) -> None:
+                pages: PageRows | None = None, filters: ServerFilters | None = None) -> None:
         with self._lock:
             self._rows = rows
             self.columns = columns
@@ -65,7 +69,6 @@ class RowSet:
             self.filters = filters
             self._sorted_cache = None
             self._names = None
-            self._index = None
             self._views = {}
 
     def carry_over(self, other: RowSet) -> bool:
@@ -81,17 +84,6 @@ class RowSet:
             if self._rows is mine:
                 self._sorted_cache, self._views = cached, views
         return True
-
-    def index(self) -> dict[str, Row]:
-        """key -> row (built once per list; safe to read from a worker: the dict is never changed)."""
-        index = self._index
-        if index is None:
-            rows = self._rows
-            index = {row.key: row for row in rows}
-            with self._lock:
-                if self._rows is rows:
-                    self._index = index
-        return index
 
     def transitional(self, kind: Any) -> list[Row]:
         """Rows in one of `kind`'s transitional states (computed once per list, not per refresher tick)."""
